@@ -1,0 +1,68 @@
+use yew::prelude::*;
+
+use super::components::notice::Notice;
+use super::components::presets::PresetBar;
+use super::components::radar::RadarChart;
+use super::components::recommendation::RecommendationPanel;
+use super::components::sliders::WeightSliders;
+use super::state::AppState;
+use crate::core::state::{Action, State};
+use crate::core::MATRIX;
+
+fn initial_state() -> AppState {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    AppState(State::from_query(&MATRIX, &query))
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let s = &state.0;
+
+    html! {
+        <div class="sw">
+            <header class="sw-header">
+                <h1>{ MATRIX.title }</h1>
+                <p class="sw-lede">
+                    { "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources." }
+                </p>
+            </header>
+            if let Some(message) = s.notice.clone() {
+                <Notice {message} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            }
+            <PresetBar
+                active={s.preset}
+                unchanged={s.preset_unchanged(&MATRIX)}
+                on_apply={dispatch.reform(Action::ApplyPreset)}
+            />
+            <div class="sw-body">
+                <WeightSliders
+                    weights={s.weights.clone()}
+                    open={s.open}
+                    on_weight={dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight })}
+                    on_toggle={dispatch.reform(Action::ToggleDetails)}
+                    on_reset={dispatch.reform(|_| Action::ResetToDefaults)}
+                />
+                <div class="sw-results">
+                    <RecommendationPanel weights={s.weights.clone()} />
+                    <RadarChart
+                        weights={s.weights.clone()}
+                        scale={s.scale}
+                        on_scale={dispatch.reform(Action::SetScale)}
+                    />
+                </div>
+            </div>
+            <footer class="sw-footer">
+                <p>
+                    { format!("Scores: {} Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.scale, MATRIX.reviewed) }
+                </p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::details::CriterionDetails;
+use crate::core::matrix::MAX_WEIGHT;
+use crate::core::MATRIX;
+
+#[derive(PartialEq, Properties)]
+pub struct WeightSlidersProps {
+    pub weights: Vec<u8>,
+    pub open: Option<usize>,
+    /// (criterion index, new weight)
+    pub on_weight: Callback<(usize, u8)>,
+    pub on_toggle: Callback<usize>,
+    pub on_reset: Callback<()>,
+}
+
+/// One labelled range input per criterion, grouped under fieldsets.
+#[function_component]
+pub fn WeightSliders(props: &WeightSlidersProps) -> Html {
+    html! {
+        <section class="sw-weights" aria-labelledby="sw-weights-heading">
+            <div class="sw-weights-head">
+                <h2 id="sw-weights-heading">{ "How much does each criterion matter?" }</h2>
+                <button type="button" class="sw-button sw-button--quiet" onclick={props.on_reset.reform(|_: MouseEvent| ())}>
+                    { "Equal weights" }
+                </button>
+            </div>
+            <p class="sw-hint">{ "0 = ignore, 10 = decisive. Use the arrow keys on a focused slider for fine steps." }</p>
+            { for MATRIX.grouped().into_iter().map(|(group, members)| html! {
+                <fieldset class="sw-group">
+                    <legend>{ group.name }</legend>
+                    { for members.into_iter().map(|criterion| slider_row(props, criterion)) }
+                </fieldset>
+            }) }
+        </section>
+    }
+}
+
+fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
+    let c = &MATRIX.criteria[criterion];
+    let weight = props.weights.get(criterion).copied().unwrap_or(0);
+    let input_id = format!("sw-w-{}", c.id);
+    let details_id = format!("sw-d-{}", c.id);
+    let expanded = props.open == Some(criterion);
+    let on_input = props.on_weight.reform(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let weight = input.value().parse::<u8>().unwrap_or(0).min(MAX_WEIGHT);
+        (criterion, weight)
+    });
+    html! {
+        <div class={classes!("sw-slider", (weight == 0).then_some("is-off"))}>
+            <div class="sw-slider-top">
+                <label for={input_id.clone()}>{ c.name }</label>
+                <output for={input_id.clone()} class="sw-slider-value">{ weight }</output>
+            </div>
+            <div class="sw-slider-bottom">
+                <input
+                    type="range"
+                    id={input_id}
+                    min="0"
+                    max={MAX_WEIGHT.to_string()}
+                    step="1"
+                    value={weight.to_string()}
+                    oninput={on_input}
+                />
+                <button
+                    type="button"
+                    class="sw-why"
+                    aria-expanded={if expanded { "true" } else { "false" }}
+                    aria-controls={details_id.clone()}
+                    onclick={props.on_toggle.reform(move |_: MouseEvent| criterion)}
+                >
+                    { "Why?" }<span class="sw-visually-hidden">{ format!(" {}", c.name) }</span>
+                </button>
+            </div>
+            if expanded {
+                <CriterionDetails id={details_id} {criterion} />
+            }
+        </div>
+    }
+}

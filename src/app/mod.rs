@@ -1,0 +1,20 @@
+//! The Yew shell: renders the core's view model and sends `Action`s back.
+
+mod app;
+mod components;
+mod state;
+
+pub use app::App;
+
+/// Mounts the app into `#stackweigh` (falls back to `<body>`).
+pub fn mount() {
+    let root = root_element();
+    match root {
+        Some(element) => yew::Renderer::<App>::with_root(element).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+fn root_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("stackweigh")
+}

@@ -1,0 +1,175 @@
+//! The widget's state and the one place it changes: `State::apply(Action)`.
+//! Pure, so every transition is tested natively; the Yew shell wraps it in
+//! `impl Reducible`.
+
+use super::matrix::{Matrix, MAX_WEIGHT};
+use super::radar::Scale;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// One weight (0..=10) per criterion, in matrix order.
+    pub weights: Vec<u8>,
+    /// The preset the current weights started from, if any.
+    pub preset: Option<usize>,
+    /// The criterion whose rationale and sources are open.
+    pub open: Option<usize>,
+    pub scale: Scale,
+    /// A message about something the widget could not do as asked
+    /// (for example an unknown preset in the URL).
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetWeight { criterion: usize, weight: u8 },
+    ApplyPreset(usize),
+    ToggleDetails(usize),
+    SetScale(Scale),
+    ResetToDefaults,
+    DismissNotice,
+}
+
+impl State {
+    pub fn new(matrix: &Matrix) -> Self {
+        State {
+            weights: matrix.default_weights(),
+            preset: None,
+            open: None,
+            scale: Scale::Weighted,
+            notice: None,
+        }
+    }
+
+    /// The starting state for a page opened with `query` (the URL's search
+    /// part, with or without its leading `?`): `preset=<id>` selects a
+    /// preset; an unknown one leaves the defaults and says why.
+    pub fn from_query(matrix: &Matrix, query: &str) -> Self {
+        let mut state = State::new(matrix);
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let requested = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == "preset")
+            .map(|(_, value)| value);
+        if let Some(id) = requested {
+            match matrix.presets.iter().position(|p| p.id == id) {
+                Some(index) => state.apply(matrix, Action::ApplyPreset(index)),
+                None => {
+                    let shown: String = id.chars().take(40).collect();
+                    state.notice = Some(format!(
+                        "There is no use-case preset called “{shown}”; showing equal weights instead. Pick a preset below."
+                    ));
+                }
+            }
+        }
+        state
+    }
+
+    pub fn apply(&mut self, matrix: &Matrix, action: Action) {
+        match action {
+            Action::SetWeight { criterion, weight } => {
+                if let Some(slot) = self.weights.get_mut(criterion) {
+                    *slot = weight.min(MAX_WEIGHT);
+                }
+            }
+            Action::ApplyPreset(index) => {
+                if let Some(preset) = matrix.presets.get(index) {
+                    self.weights = preset.weights.to_vec();
+                    self.preset = Some(index);
+                    self.notice = None;
+                }
+            }
+            Action::ToggleDetails(criterion) => {
+                if criterion < matrix.criteria.len() {
+                    self.open = if self.open == Some(criterion) { None } else { Some(criterion) };
+                }
+            }
+            Action::SetScale(scale) => self.scale = scale,
+            Action::ResetToDefaults => {
+                self.weights = matrix.default_weights();
+                self.preset = None;
+            }
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// True when the weights are exactly the chosen preset's (not edited).
+    pub fn preset_unchanged(&self, matrix: &Matrix) -> bool {
+        self.preset
+            .and_then(|index| matrix.presets.get(index))
+            .is_some_and(|preset| preset.weights == self.weights.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::fixture::TEST_MATRIX as M;
+
+    #[test]
+    fn a_known_preset_in_the_query_sets_its_weights() {
+        let state = State::from_query(&M, "?embed=1&preset=easy");
+        assert_eq!(state.weights, vec![1, 10, 5]);
+        assert_eq!(state.preset, Some(1));
+        assert!(state.notice.is_none());
+        assert!(state.preset_unchanged(&M));
+    }
+
+    #[test]
+    fn an_unknown_preset_keeps_the_defaults_and_says_so() {
+        let state = State::from_query(&M, "preset=quantum");
+        assert_eq!(state.weights, M.default_weights());
+        assert_eq!(state.preset, None);
+        let notice = state.notice.expect("a notice for an unknown preset");
+        assert!(notice.contains("“quantum”"), "{notice}");
+    }
+
+    #[test]
+    fn an_unknown_preset_name_is_shortened_in_the_message() {
+        let long = "x".repeat(500);
+        let state = State::from_query(&M, &format!("preset={long}"));
+        assert!(state.notice.expect("notice").len() < 200);
+    }
+
+    #[test]
+    fn editing_a_weight_keeps_the_preset_but_marks_it_edited() {
+        let mut state = State::new(&M);
+        state.apply(&M, Action::ApplyPreset(0));
+        assert!(state.preset_unchanged(&M));
+        state.apply(&M, Action::SetWeight { criterion: 1, weight: 7 });
+        assert_eq!(state.preset, Some(0));
+        assert!(!state.preset_unchanged(&M));
+    }
+
+    #[test]
+    fn weights_are_clamped_and_bad_indices_ignored() {
+        let mut state = State::new(&M);
+        state.apply(&M, Action::SetWeight { criterion: 0, weight: 200 });
+        assert_eq!(state.weights[0], MAX_WEIGHT);
+        let before = state.clone();
+        state.apply(&M, Action::SetWeight { criterion: 99, weight: 3 });
+        state.apply(&M, Action::ApplyPreset(99));
+        state.apply(&M, Action::ToggleDetails(99));
+        assert_eq!(state, before);
+    }
+
+    #[test]
+    fn details_toggle_open_and_closed() {
+        let mut state = State::new(&M);
+        state.apply(&M, Action::ToggleDetails(2));
+        assert_eq!(state.open, Some(2));
+        state.apply(&M, Action::ToggleDetails(1));
+        assert_eq!(state.open, Some(1));
+        state.apply(&M, Action::ToggleDetails(1));
+        assert_eq!(state.open, None);
+    }
+
+    #[test]
+    fn reset_restores_equal_weights_and_forgets_the_preset() {
+        let mut state = State::new(&M);
+        state.apply(&M, Action::ApplyPreset(1));
+        state.apply(&M, Action::ResetToDefaults);
+        assert_eq!(state.weights, M.default_weights());
+        assert_eq!(state.preset, None);
+    }
+}

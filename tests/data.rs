@@ -1,0 +1,177 @@
+//! The data file's rules, tested on the real file and on a small fixture
+//! broken one rule at a time.
+
+use stackweigh::core::schema::{normalise_whitespace, validate, RawData};
+use std::path::PathBuf;
+
+const DATA_FILE: &str = "data/node-vs-python.toml";
+const FIXTURE: &str = "tests/fixtures/valid.toml";
+
+fn load(path: &str) -> RawData {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Where the five seed articles live: `$STACKWEIGH_SEEDS`, or `shared/seeds`
+/// beside the repository (as on every developer machine and in CI).
+fn seeds_dir() -> PathBuf {
+    let dir = std::env::var_os("STACKWEIGH_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/seeds"));
+    assert!(
+        dir.is_dir(),
+        "the seed articles are not at {} (set STACKWEIGH_SEEDS to their folder)",
+        dir.display()
+    );
+    dir
+}
+
+fn errors_for(edit: impl FnOnce(&mut RawData)) -> Vec<String> {
+    let mut data = load(FIXTURE);
+    edit(&mut data);
+    validate(FIXTURE, &data).expect_err("the broken fixture must be rejected")
+}
+
+fn assert_reports(errors: &[String], entry: &str, problem: &str) {
+    assert!(
+        errors.iter().any(|e| e.starts_with(FIXTURE) && e.contains(entry) && e.contains(problem)),
+        "expected an error naming {entry:?} with {problem:?}, got {errors:#?}"
+    );
+}
+
+#[test]
+fn the_real_data_file_is_valid() {
+    if let Err(errors) = validate(DATA_FILE, &load(DATA_FILE)) {
+        panic!("{}", errors.join("\n"));
+    }
+}
+
+#[test]
+fn the_fixture_is_valid() {
+    assert_eq!(validate(FIXTURE, &load(FIXTURE)), Ok(()));
+}
+
+#[test]
+fn every_article_source_is_a_seed_file_that_exists() {
+    let seeds = seeds_dir();
+    for source in load(DATA_FILE).sources.iter().filter(|s| s.kind == "article") {
+        let file = source.file.as_deref().expect("validated: articles have a file");
+        assert!(seeds.join(file).is_file(), "source {:?}: no seed file {file}", source.id);
+    }
+}
+
+#[test]
+fn every_quoted_claim_occurs_in_its_article() {
+    let seeds = seeds_dir();
+    let data = load(DATA_FILE);
+    let mut missing = Vec::new();
+    for criterion in &data.criteria {
+        for claim in &criterion.claims {
+            let source = data.sources.iter().find(|s| s.id == claim.source).expect("validated");
+            let file = source.file.as_deref().expect("validated: claims cite articles");
+            let text = std::fs::read_to_string(seeds.join(file)).expect("seed file readable");
+            if !normalise_whitespace(&text).contains(&normalise_whitespace(&claim.quote)) {
+                missing.push(format!("criterion {:?}: {file} does not say {:?}", criterion.id, claim.quote));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn a_missing_score_is_rejected() {
+    let errors = errors_for(|d| {
+        d.criteria[0].scores.remove("python");
+    });
+    assert_reports(&errors, "criterion \"io_performance\"", "missing score for option \"python\"");
+}
+
+#[test]
+fn a_score_out_of_range_is_rejected() {
+    let errors = errors_for(|d| d.criteria[1].scores.get_mut("node").unwrap().score = 11);
+    assert_reports(&errors, "criterion \"cpu_performance\", score for \"node\"", "outside 1..=10");
+    let errors = errors_for(|d| d.criteria[1].scores.get_mut("node").unwrap().score = 0);
+    assert_reports(&errors, "criterion \"cpu_performance\"", "outside 1..=10");
+}
+
+#[test]
+fn an_unknown_source_is_rejected() {
+    let errors = errors_for(|d| d.criteria[2].scores.get_mut("python").unwrap().sources.push("nope".into()));
+    assert_reports(&errors, "criterion \"ai_ml\", score for \"python\"", "unknown source \"nope\"");
+}
+
+#[test]
+fn a_score_without_sources_or_rationale_is_rejected() {
+    let errors = errors_for(|d| {
+        let score = d.criteria[0].scores.get_mut("node").unwrap();
+        score.sources.clear();
+        score.rationale = "  ".into();
+    });
+    assert_reports(&errors, "score for \"node\"", "at least one source");
+    assert_reports(&errors, "score for \"node\"", "needs a rationale");
+}
+
+#[test]
+fn a_preset_naming_an_unknown_criterion_is_rejected() {
+    let errors = errors_for(|d| {
+        d.presets[0].weights.insert("vibes".into(), 5);
+    });
+    assert_reports(&errors, "preset \"realtime_chat\"", "unknown criterion \"vibes\"");
+}
+
+#[test]
+fn a_preset_must_set_every_weight_within_range() {
+    let errors = errors_for(|d| {
+        d.presets[1].weights.remove("ai_ml");
+        d.presets[1].weights.insert("io_performance".into(), 12);
+    });
+    assert_reports(&errors, "preset \"ml_ai\"", "sets no weight for criterion \"ai_ml\"");
+    assert_reports(&errors, "preset \"ml_ai\"", "outside 0..=10");
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let errors = errors_for(|d| {
+        let copy = d.criteria[0].clone();
+        d.criteria.push(copy);
+        let preset = d.presets[0].clone();
+        d.presets.push(preset);
+    });
+    assert_reports(&errors, "criterion \"io_performance\"", "duplicate id");
+    assert_reports(&errors, "preset \"realtime_chat\"", "duplicate id");
+}
+
+#[test]
+fn a_wrong_claim_needs_a_primary_source_correction() {
+    let errors = errors_for(|d| {
+        let claim = &mut d.criteria[0].claims[0];
+        claim.correction = None;
+        claim.correction_sources.clear();
+    });
+    assert_reports(&errors, "claim 1 (\"simform-2024\")", "needs a correction");
+    let errors = errors_for(|d| d.criteria[0].claims[0].correction_sources = vec!["simform-2024".into()]);
+    assert_reports(&errors, "claim 1", "must be a primary source");
+}
+
+#[test]
+fn sources_must_be_dated_cited_and_well_formed() {
+    let errors = errors_for(|d| {
+        d.sources[1].checked = None;
+        d.sources[2].url = Some("http://example.invalid".into());
+    });
+    assert_reports(&errors, "source \"python-docs-threading\"", "needs `checked`");
+    assert_reports(&errors, "source \"nodejs-docs-worker-threads\"", "https://");
+    let errors = errors_for(|d| {
+        let mut extra = d.sources[1].clone();
+        extra.id = "never-cited".into();
+        d.sources.push(extra);
+    });
+    assert_reports(&errors, "source \"never-cited\"", "never cited");
+}
+
+#[test]
+fn unknown_fields_are_a_parse_error_not_silently_ignored() {
+    let text = std::fs::read_to_string(FIXTURE).unwrap().replace("short = \"CPU\"", "short = \"CPU\"\nshrot = \"typo\"");
+    let error = toml::from_str::<RawData>(&text).expect_err("unknown field").to_string();
+    assert!(error.contains("shrot"), "{error}");
+}
