@@ -34,7 +34,9 @@ fn errors_for(edit: impl FnOnce(&mut RawData)) -> Vec<String> {
 
 fn assert_reports(errors: &[String], entry: &str, problem: &str) {
     assert!(
-        errors.iter().any(|e| e.starts_with(FIXTURE) && e.contains(entry) && e.contains(problem)),
+        errors
+            .iter()
+            .any(|e| e.starts_with(FIXTURE) && e.contains(entry) && e.contains(problem)),
         "expected an error naming {entry:?} with {problem:?}, got {errors:#?}"
     );
 }
@@ -54,9 +56,20 @@ fn the_fixture_is_valid() {
 #[test]
 fn every_article_source_is_a_seed_file_that_exists() {
     let seeds = seeds_dir();
-    for source in load(DATA_FILE).sources.iter().filter(|s| s.kind == "article") {
-        let file = source.file.as_deref().expect("validated: articles have a file");
-        assert!(seeds.join(file).is_file(), "source {:?}: no seed file {file}", source.id);
+    for source in load(DATA_FILE)
+        .sources
+        .iter()
+        .filter(|s| s.kind == "article")
+    {
+        let file = source
+            .file
+            .as_deref()
+            .expect("validated: articles have a file");
+        assert!(
+            seeds.join(file).is_file(),
+            "source {:?}: no seed file {file}",
+            source.id
+        );
     }
 }
 
@@ -67,11 +80,21 @@ fn every_quoted_claim_occurs_in_its_article() {
     let mut missing = Vec::new();
     for criterion in &data.criteria {
         for claim in &criterion.claims {
-            let source = data.sources.iter().find(|s| s.id == claim.source).expect("validated");
-            let file = source.file.as_deref().expect("validated: claims cite articles");
+            let source = data
+                .sources
+                .iter()
+                .find(|s| s.id == claim.source)
+                .expect("validated");
+            let file = source
+                .file
+                .as_deref()
+                .expect("validated: claims cite articles");
             let text = std::fs::read_to_string(seeds.join(file)).expect("seed file readable");
             if !normalise_whitespace(&text).contains(&normalise_whitespace(&claim.quote)) {
-                missing.push(format!("criterion {:?}: {file} does not say {:?}", criterion.id, claim.quote));
+                missing.push(format!(
+                    "criterion {:?}: {file} does not say {:?}",
+                    criterion.id, claim.quote
+                ));
             }
         }
     }
@@ -83,21 +106,40 @@ fn a_missing_score_is_rejected() {
     let errors = errors_for(|d| {
         d.criteria[0].scores.remove("python");
     });
-    assert_reports(&errors, "criterion \"io_performance\"", "missing score for option \"python\"");
+    assert_reports(
+        &errors,
+        "criterion \"io_performance\"",
+        "missing score for option \"python\"",
+    );
 }
 
 #[test]
 fn a_score_out_of_range_is_rejected() {
     let errors = errors_for(|d| d.criteria[1].scores.get_mut("node").unwrap().score = 11);
-    assert_reports(&errors, "criterion \"cpu_performance\", score for \"node\"", "outside 1..=10");
+    assert_reports(
+        &errors,
+        "criterion \"cpu_performance\", score for \"node\"",
+        "outside 1..=10",
+    );
     let errors = errors_for(|d| d.criteria[1].scores.get_mut("node").unwrap().score = 0);
     assert_reports(&errors, "criterion \"cpu_performance\"", "outside 1..=10");
 }
 
 #[test]
 fn an_unknown_source_is_rejected() {
-    let errors = errors_for(|d| d.criteria[2].scores.get_mut("python").unwrap().sources.push("nope".into()));
-    assert_reports(&errors, "criterion \"ai_ml\", score for \"python\"", "unknown source \"nope\"");
+    let errors = errors_for(|d| {
+        d.criteria[2]
+            .scores
+            .get_mut("python")
+            .unwrap()
+            .sources
+            .push("nope".into())
+    });
+    assert_reports(
+        &errors,
+        "criterion \"ai_ml\", score for \"python\"",
+        "unknown source \"nope\"",
+    );
 }
 
 #[test]
@@ -116,7 +158,11 @@ fn a_preset_naming_an_unknown_criterion_is_rejected() {
     let errors = errors_for(|d| {
         d.presets[0].weights.insert("vibes".into(), 5);
     });
-    assert_reports(&errors, "preset \"realtime_chat\"", "unknown criterion \"vibes\"");
+    assert_reports(
+        &errors,
+        "preset \"realtime_chat\"",
+        "unknown criterion \"vibes\"",
+    );
 }
 
 #[test]
@@ -125,7 +171,11 @@ fn a_preset_must_set_every_weight_within_range() {
         d.presets[1].weights.remove("ai_ml");
         d.presets[1].weights.insert("io_performance".into(), 12);
     });
-    assert_reports(&errors, "preset \"ml_ai\"", "sets no weight for criterion \"ai_ml\"");
+    assert_reports(
+        &errors,
+        "preset \"ml_ai\"",
+        "sets no weight for criterion \"ai_ml\"",
+    );
     assert_reports(&errors, "preset \"ml_ai\"", "outside 0..=10");
 }
 
@@ -149,7 +199,8 @@ fn a_wrong_claim_needs_a_primary_source_correction() {
         claim.correction_sources.clear();
     });
     assert_reports(&errors, "claim 1 (\"simform-2024\")", "needs a correction");
-    let errors = errors_for(|d| d.criteria[0].claims[0].correction_sources = vec!["simform-2024".into()]);
+    let errors =
+        errors_for(|d| d.criteria[0].claims[0].correction_sources = vec!["simform-2024".into()]);
     assert_reports(&errors, "claim 1", "must be a primary source");
 }
 
@@ -159,7 +210,11 @@ fn sources_must_be_dated_cited_and_well_formed() {
         d.sources[1].checked = None;
         d.sources[2].url = Some("http://example.invalid".into());
     });
-    assert_reports(&errors, "source \"python-docs-threading\"", "needs `checked`");
+    assert_reports(
+        &errors,
+        "source \"python-docs-threading\"",
+        "needs `checked`",
+    );
     assert_reports(&errors, "source \"nodejs-docs-worker-threads\"", "https://");
     let errors = errors_for(|d| {
         let mut extra = d.sources[1].clone();
@@ -171,7 +226,11 @@ fn sources_must_be_dated_cited_and_well_formed() {
 
 #[test]
 fn unknown_fields_are_a_parse_error_not_silently_ignored() {
-    let text = std::fs::read_to_string(FIXTURE).unwrap().replace("short = \"CPU\"", "short = \"CPU\"\nshrot = \"typo\"");
-    let error = toml::from_str::<RawData>(&text).expect_err("unknown field").to_string();
+    let text = std::fs::read_to_string(FIXTURE)
+        .unwrap()
+        .replace("short = \"CPU\"", "short = \"CPU\"\nshrot = \"typo\"");
+    let error = toml::from_str::<RawData>(&text)
+        .expect_err("unknown field")
+        .to_string();
     assert!(error.contains("shrot"), "{error}");
 }

@@ -1,10 +1,11 @@
 //! The Yew shell: renders the core's view model and sends `Action`s back.
 
-mod app;
 mod components;
+mod details_text;
+mod root;
 mod state;
 
-pub use app::App;
+pub use root::App;
 
 /// Mounts the app into `#stackweigh` (falls back to `<body>`).
 pub fn mount() {
@@ -16,5 +17,7 @@ pub fn mount() {
 }
 
 fn root_element() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("stackweigh")
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("stackweigh")
 }

@@ -8,19 +8,18 @@ pub static TEST_MATRIX: Matrix = Matrix {
     reviewed: "2026-11-22",
     scale: "1 weak, 10 best.",
     options: &[
-        OptionInfo { id: "a", name: "Alpha" },
-        OptionInfo { id: "b", name: "Beta" },
+        OptionInfo {
+            id: "a",
+            name: "Alpha",
+        },
+        OptionInfo {
+            id: "b",
+            name: "Beta",
+        },
     ],
-    groups: &[Group { id: "g", name: "Group" }],
-    sources: &[Source {
-        id: "doc",
-        kind: SourceKind::Docs,
-        publisher: "Publisher",
-        title: "Title",
-        year: 2026,
-        file: None,
-        url: None,
-        checked: Some("2026-11-22"),
+    groups: &[Group {
+        id: "g",
+        name: "Group",
     }],
     criteria: &[
         Criterion {
@@ -29,8 +28,10 @@ pub static TEST_MATRIX: Matrix = Matrix {
             short: "Speed",
             group: 0,
             description: "A test criterion.",
-            scores: &[score(9), score(5)],
-            claims: &[],
+            scores: &[9, 5],
+            claims: 0,
+            corrections: 0,
+            disputed: false,
         },
         Criterion {
             id: "ease",
@@ -38,8 +39,10 @@ pub static TEST_MATRIX: Matrix = Matrix {
             short: "Ease",
             group: 0,
             description: "A test criterion.",
-            scores: &[score(4), score(8)],
-            claims: &[],
+            scores: &[4, 8],
+            claims: 0,
+            corrections: 0,
+            disputed: false,
         },
         Criterion {
             id: "libs",
@@ -47,16 +50,26 @@ pub static TEST_MATRIX: Matrix = Matrix {
             short: "Libraries",
             group: 0,
             description: "A test criterion.",
-            scores: &[score(7), score(7)],
-            claims: &[],
+            scores: &[7, 7],
+            claims: 0,
+            corrections: 0,
+            disputed: false,
         },
     ],
     presets: &[
-        Preset { id: "fast", name: "Fast", summary: "Speed first.", weights: &[10, 2, 5] },
-        Preset { id: "easy", name: "Easy", summary: "Ease first.", weights: &[1, 10, 5] },
+        Preset {
+            id: "fast",
+            name: "Fast",
+            summary: "Speed first.",
+            weights: &[10, 2, 5],
+        },
+        Preset {
+            id: "easy",
+            name: "Easy",
+            summary: "Ease first.",
+            weights: &[1, 10, 5],
+        },
     ],
+    details_file: "details-test.txt",
+    source_count: 1,
 };
-
-const fn score(value: u8) -> Score {
-    Score { value, rationale: "Because.", sources: &[0] }
-}

@@ -1,5 +1,4 @@
-//! The criteria matrix: options, criteria, scores with rationale and
-//! sources, what the articles claim, and the use-case presets.
+//! The criteria matrix: options, criteria, scores and the use-case presets.
 //!
 //! The data lives in `data/node-vs-python.toml`; `build.rs` validates it and
 //! generates [`MATRIX`] from it, so everything here is `'static` and free.
@@ -18,82 +17,9 @@ pub struct Group {
     pub name: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceKind {
-    Article,
-    Docs,
-    Pep,
-    ReleaseNotes,
-    Survey,
-    Benchmark,
-    Book,
-}
-
-/// A citation: one of the seed articles, or a primary source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Source {
-    pub id: &'static str,
-    pub kind: SourceKind,
-    pub publisher: &'static str,
-    pub title: &'static str,
-    pub year: u16,
-    /// The seed article's file name (articles only).
-    pub file: Option<&'static str>,
-    pub url: Option<&'static str>,
-    /// When a primary source was last checked (YYYY-MM-DD).
-    pub checked: Option<&'static str>,
-}
-
-/// One option's score on one criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Score {
-    /// 1 (weak) ..= 10 (best in class).
-    pub value: u8,
-    pub rationale: &'static str,
-    /// Indices into [`Matrix::sources`].
-    pub sources: &'static [usize],
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Favours {
-    /// Index into [`Matrix::options`].
-    Option(usize),
-    Tie,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Accurate,
-    False,
-    Outdated,
-    Oversimplified,
-    Contested,
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Accurate => "accurate",
-            Verdict::False => "false",
-            Verdict::Outdated => "outdated",
-            Verdict::Oversimplified => "oversimplified",
-            Verdict::Contested => "contested",
-        }
-    }
-}
-
-/// What one article says about a criterion, and whether it holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Claim {
-    /// Index into [`Matrix::sources`] (always an article).
-    pub source: usize,
-    pub quote: &'static str,
-    pub favours: Favours,
-    pub verdict: Verdict,
-    pub correction: Option<&'static str>,
-    pub correction_sources: &'static [usize],
-}
-
+/// One criterion: what the sliders, the scoring and the chart need. Its
+/// rationale, sources and the articles' claims are rendered at build time
+/// into the details payload (see `core::details`), loaded on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Criterion {
     pub id: &'static str,
@@ -103,9 +29,14 @@ pub struct Criterion {
     /// Index into [`Matrix::groups`].
     pub group: usize,
     pub description: &'static str,
-    /// One score per option, in [`Matrix::options`] order.
-    pub scores: &'static [Score],
-    pub claims: &'static [Claim],
+    /// One 1–10 score per option, in [`Matrix::options`] order.
+    pub scores: &'static [u8],
+    /// How many article claims the data records on this criterion…
+    pub claims: u8,
+    /// …how many of them the audit corrects…
+    pub corrections: u8,
+    /// …and whether the articles take different sides on it.
+    pub disputed: bool,
 }
 
 /// A use case's weights, one per criterion in [`Matrix::criteria`] order.
@@ -124,9 +55,12 @@ pub struct Matrix {
     pub scale: &'static str,
     pub options: &'static [OptionInfo],
     pub groups: &'static [Group],
-    pub sources: &'static [Source],
     pub criteria: &'static [Criterion],
     pub presets: &'static [Preset],
+    /// File name (beside index.html) of the rendered "Why?" text.
+    pub details_file: &'static str,
+    /// How many sources the data cites, for the methodology note.
+    pub source_count: usize,
 }
 
 /// The highest weight a criterion can have.

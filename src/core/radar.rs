@@ -61,7 +61,12 @@ impl Label {
             Anchor::End => self.x - width,
         };
         // Baseline sits at y; ascent ≈ 0.8 em, descent ≈ 0.25 em.
-        (left, self.y - FONT_SIZE * 0.8, left + width, self.y + FONT_SIZE * 0.25)
+        (
+            left,
+            self.y - FONT_SIZE * 0.8,
+            left + width,
+            self.y + FONT_SIZE * 0.25,
+        )
     }
 }
 
@@ -97,7 +102,7 @@ pub fn fractions(matrix: &Matrix, weights: &[u8], scale: Scale) -> Vec<Vec<f64>>
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let score = f64::from(c.scores[option].value) / f64::from(MAX_SCORE);
+                    let score = f64::from(c.scores[option]) / f64::from(MAX_SCORE);
                     match scale {
                         Scale::Raw => score,
                         Scale::Weighted => {
@@ -127,7 +132,10 @@ pub fn build(names: &[&'static str], values: &[Vec<f64>]) -> Radar {
         })
         .collect();
     let labels = place_labels(names);
-    let shapes = values.iter().map(|fractions| polygon(fractions, n)).collect();
+    let shapes = values
+        .iter()
+        .map(|fractions| polygon(fractions, n))
+        .collect();
     let rings = RINGS
         .iter()
         .map(|&ring| polygon(&vec![ring; names.len()], n))
@@ -148,7 +156,12 @@ pub fn build(names: &[&'static str], values: &[Vec<f64>]) -> Radar {
     let half_width = left.abs().max(right) + PADDING;
     let half_height = top.abs().max(bottom) + PADDING;
     Radar {
-        view_box: (-half_width, -half_height, 2.0 * half_width, 2.0 * half_height),
+        view_box: (
+            -half_width,
+            -half_height,
+            2.0 * half_width,
+            2.0 * half_height,
+        ),
         axes,
         labels,
         rings,
@@ -161,7 +174,11 @@ pub fn build(names: &[&'static str], values: &[Vec<f64>]) -> Radar {
 fn polygon(fractions: &[f64], n: usize) -> String {
     let mut points = String::with_capacity(fractions.len() * 12);
     for (i, fraction) in fractions.iter().enumerate() {
-        let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+        let f = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let (dx, dy) = direction(i, n);
         if i > 0 {
             points.push(' ');
@@ -249,7 +266,11 @@ fn separate(labels: &mut [Label]) {
             for j in (i + 1)..labels.len() {
                 if overlaps(&labels[i], &labels[j]) {
                     // Move the label farther from the midline outward.
-                    let outer = if labels[i].y.abs() >= labels[j].y.abs() { i } else { j };
+                    let outer = if labels[i].y.abs() >= labels[j].y.abs() {
+                        i
+                    } else {
+                        j
+                    };
                     let direction = if labels[outer].y < 0.0 { -1.0 } else { 1.0 };
                     labels[outer].y += direction * 2.0;
                     moved = true;
@@ -277,13 +298,26 @@ mod tests {
         let (vx, vy, vw, vh) = chart.view_box;
         for (i, a) in chart.labels.iter().enumerate() {
             let (l, t, r, b) = a.bounds();
-            assert!(l >= vx && t >= vy && r <= vx + vw && b <= vy + vh, "label {:?} is clipped", a.text);
+            assert!(
+                l >= vx && t >= vy && r <= vx + vw && b <= vy + vh,
+                "label {:?} is clipped",
+                a.text
+            );
             // Labels stay outside the outer ring.
             let nearest_x = 0f64.clamp(l, r);
             let nearest_y = 0f64.clamp(t, b);
-            assert!(nearest_x.hypot(nearest_y) > RADIUS, "label {:?} covers the chart", a.text);
+            assert!(
+                nearest_x.hypot(nearest_y) > RADIUS,
+                "label {:?} covers the chart",
+                a.text
+            );
             for other in &chart.labels[i + 1..] {
-                assert!(!overlaps(a, other), "labels {:?} and {:?} overlap", a.text, other.text);
+                assert!(
+                    !overlaps(a, other),
+                    "labels {:?} and {:?} overlap",
+                    a.text,
+                    other.text
+                );
             }
         }
     }
@@ -294,7 +328,10 @@ mod tests {
         assert_eq!(chart.labels.len(), MATRIX.criteria.len());
         assert_readable(&chart);
         let rendered = FONT_SIZE * NARROWEST_CHART_PX / chart.view_box.2;
-        assert!(rendered >= MIN_READABLE_PX, "labels render at {rendered:.1}px at 320px wide");
+        assert!(
+            rendered >= MIN_READABLE_PX,
+            "labels render at {rendered:.1}px at 320px wide"
+        );
     }
 
     #[test]

@@ -111,7 +111,13 @@ pub const SOURCE_KINDS: &[&str] = &[
     "benchmark",
     "book",
 ];
-pub const VERDICTS: &[&str] = &["accurate", "false", "outdated", "oversimplified", "contested"];
+pub const VERDICTS: &[&str] = &[
+    "accurate",
+    "false",
+    "outdated",
+    "oversimplified",
+    "contested",
+];
 pub const MIN_SCORE: i64 = 1;
 pub const MAX_SCORE: i64 = 10;
 pub const MAX_WEIGHT: i64 = 10;
@@ -122,40 +128,83 @@ pub const MAX_SHORT_LABEL: usize = 11;
 /// can fix it without reading code.
 pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
     let mut errors = Vec::new();
-    let mut err = |entry: String, problem: String| errors.push(format!("{file}: {entry}: {problem}"));
+    let mut err =
+        |entry: String, problem: String| errors.push(format!("{file}: {entry}: {problem}"));
 
     if !is_iso_date(&data.meta.reviewed) {
-        err("[meta]".into(), format!("reviewed = {:?} is not a YYYY-MM-DD date", data.meta.reviewed));
+        err(
+            "[meta]".into(),
+            format!(
+                "reviewed = {:?} is not a YYYY-MM-DD date",
+                data.meta.reviewed
+            ),
+        );
     }
     if data.options.len() < 2 {
-        err("[[option]]".into(), format!("needs at least two options, found {}", data.options.len()));
+        err(
+            "[[option]]".into(),
+            format!("needs at least two options, found {}", data.options.len()),
+        );
     }
-    let option_ids = unique_ids("option", data.options.iter().map(|o| o.id.as_str()), &mut err);
+    let option_ids = unique_ids(
+        "option",
+        data.options.iter().map(|o| o.id.as_str()),
+        &mut err,
+    );
     let group_ids = unique_ids("group", data.groups.iter().map(|g| g.id.as_str()), &mut err);
-    let source_ids = unique_ids("source", data.sources.iter().map(|s| s.id.as_str()), &mut err);
-    let criterion_ids = unique_ids("criterion", data.criteria.iter().map(|c| c.id.as_str()), &mut err);
-    unique_ids("preset", data.presets.iter().map(|p| p.id.as_str()), &mut err);
-    unique_ids("criterion short label", data.criteria.iter().map(|c| c.short.as_str()), &mut err);
+    let source_ids = unique_ids(
+        "source",
+        data.sources.iter().map(|s| s.id.as_str()),
+        &mut err,
+    );
+    let criterion_ids = unique_ids(
+        "criterion",
+        data.criteria.iter().map(|c| c.id.as_str()),
+        &mut err,
+    );
+    unique_ids(
+        "preset",
+        data.presets.iter().map(|p| p.id.as_str()),
+        &mut err,
+    );
+    unique_ids(
+        "criterion short label",
+        data.criteria.iter().map(|c| c.short.as_str()),
+        &mut err,
+    );
 
     for source in &data.sources {
         let entry = format!("source {:?}", source.id);
         if !SOURCE_KINDS.contains(&source.kind.as_str()) {
-            err(entry.clone(), format!("kind {:?} is not one of {SOURCE_KINDS:?}", source.kind));
+            err(
+                entry.clone(),
+                format!("kind {:?} is not one of {SOURCE_KINDS:?}", source.kind),
+            );
         }
         let is_article = source.kind == "article";
         match (is_article, &source.file, &source.checked) {
-            (true, None, _) => err(entry.clone(), "an article needs `file` (its seed file name)".into()),
+            (true, None, _) => err(
+                entry.clone(),
+                "an article needs `file` (its seed file name)".into(),
+            ),
             (true, _, Some(_)) => err(entry.clone(), "an article takes no `checked` date".into()),
             (false, Some(_), _) => err(entry.clone(), "only articles take a seed `file`".into()),
-            (false, _, None) => err(entry.clone(), "a primary source needs `checked` (YYYY-MM-DD)".into()),
-            (false, _, Some(date)) if !is_iso_date(date) => {
-                err(entry.clone(), format!("checked = {date:?} is not a YYYY-MM-DD date"))
-            }
+            (false, _, None) => err(
+                entry.clone(),
+                "a primary source needs `checked` (YYYY-MM-DD)".into(),
+            ),
+            (false, _, Some(date)) if !is_iso_date(date) => err(
+                entry.clone(),
+                format!("checked = {date:?} is not a YYYY-MM-DD date"),
+            ),
             _ => {}
         }
         if let Some(url) = &source.url {
             if !url.starts_with("https://") {
-                err(entry.clone(), format!("url {url:?} must start with https://"));
+                err(
+                    entry.clone(),
+                    format!("url {url:?} must start with https://"),
+                );
             }
         }
         if source.publisher.trim().is_empty() || source.title.trim().is_empty() {
@@ -174,17 +223,29 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
     for criterion in &data.criteria {
         let entry = format!("criterion {:?}", criterion.id);
         if !group_ids.contains(criterion.group.as_str()) {
-            err(entry.clone(), format!("unknown group {:?}", criterion.group));
+            err(
+                entry.clone(),
+                format!("unknown group {:?}", criterion.group),
+            );
         }
         if criterion.short.chars().count() > MAX_SHORT_LABEL {
-            err(entry.clone(), format!("short label {:?} is longer than {MAX_SHORT_LABEL} characters", criterion.short));
+            err(
+                entry.clone(),
+                format!(
+                    "short label {:?} is longer than {MAX_SHORT_LABEL} characters",
+                    criterion.short
+                ),
+            );
         }
         if criterion.name.trim().is_empty() || criterion.description.trim().is_empty() {
             err(entry.clone(), "needs a name and a description".into());
         }
         for option in &option_ids {
             if !criterion.scores.contains_key(*option) {
-                err(entry.clone(), format!("missing score for option {option:?}"));
+                err(
+                    entry.clone(),
+                    format!("missing score for option {option:?}"),
+                );
             }
         }
         for (option, score) in &criterion.scores {
@@ -193,7 +254,10 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
                 err(entry.clone(), "unknown option".into());
             }
             if !(MIN_SCORE..=MAX_SCORE).contains(&score.score) {
-                err(entry.clone(), format!("score {} is outside {MIN_SCORE}..={MAX_SCORE}", score.score));
+                err(
+                    entry.clone(),
+                    format!("score {} is outside {MIN_SCORE}..={MAX_SCORE}", score.score),
+                );
             }
             if score.rationale.trim().is_empty() {
                 err(entry.clone(), "needs a rationale".into());
@@ -212,28 +276,54 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
             let entry = format!("{entry}, claim {} ({:?})", index + 1, claim.source);
             referenced.insert(&claim.source);
             if !article_ids.contains(claim.source.as_str()) {
-                err(entry.clone(), format!("source {:?} is not a known article", claim.source));
+                err(
+                    entry.clone(),
+                    format!("source {:?} is not a known article", claim.source),
+                );
             }
             if claim.quote.trim().is_empty() {
                 err(entry.clone(), "needs a quote".into());
             }
             if claim.favours != "tie" && !option_ids.contains(claim.favours.as_str()) {
-                err(entry.clone(), format!("favours {:?} is neither an option id nor \"tie\"", claim.favours));
+                err(
+                    entry.clone(),
+                    format!(
+                        "favours {:?} is neither an option id nor \"tie\"",
+                        claim.favours
+                    ),
+                );
             }
             if !VERDICTS.contains(&claim.verdict.as_str()) {
-                err(entry.clone(), format!("verdict {:?} is not one of {VERDICTS:?}", claim.verdict));
+                err(
+                    entry.clone(),
+                    format!("verdict {:?} is not one of {VERDICTS:?}", claim.verdict),
+                );
             }
             let corrected = claim.verdict != "accurate";
-            let has_text = claim.correction.as_deref().is_some_and(|c| !c.trim().is_empty());
+            let has_text = claim
+                .correction
+                .as_deref()
+                .is_some_and(|c| !c.trim().is_empty());
             if corrected && (!has_text || claim.correction_sources.is_empty()) {
-                err(entry.clone(), format!("a {:?} claim needs a correction and correction_sources", claim.verdict));
+                err(
+                    entry.clone(),
+                    format!(
+                        "a {:?} claim needs a correction and correction_sources",
+                        claim.verdict
+                    ),
+                );
             }
             for id in &claim.correction_sources {
                 referenced.insert(id);
                 if !source_ids.contains(id.as_str()) {
                     err(entry.clone(), format!("unknown correction source {id:?}"));
                 } else if article_ids.contains(id.as_str()) {
-                    err(entry.clone(), format!("correction source {id:?} must be a primary source, not an article"));
+                    err(
+                        entry.clone(),
+                        format!(
+                            "correction source {id:?} must be a primary source, not an article"
+                        ),
+                    );
                 }
             }
         }
@@ -246,15 +336,24 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
         }
         for (criterion, weight) in &preset.weights {
             if !criterion_ids.contains(criterion.as_str()) {
-                err(entry.clone(), format!("names unknown criterion {criterion:?}"));
+                err(
+                    entry.clone(),
+                    format!("names unknown criterion {criterion:?}"),
+                );
             }
             if !(0..=MAX_WEIGHT).contains(weight) {
-                err(entry.clone(), format!("weight {weight} for {criterion:?} is outside 0..={MAX_WEIGHT}"));
+                err(
+                    entry.clone(),
+                    format!("weight {weight} for {criterion:?} is outside 0..={MAX_WEIGHT}"),
+                );
             }
         }
         for criterion in &criterion_ids {
             if !preset.weights.contains_key(*criterion) {
-                err(entry.clone(), format!("sets no weight for criterion {criterion:?}"));
+                err(
+                    entry.clone(),
+                    format!("sets no weight for criterion {criterion:?}"),
+                );
             }
         }
         if preset.weights.values().all(|w| *w == 0) {

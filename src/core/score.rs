@@ -52,7 +52,7 @@ pub fn evaluate(matrix: &Matrix, weights: &[u8]) -> Evaluation {
                 .criteria
                 .iter()
                 .zip(weights)
-                .map(|(c, &w)| u32::from(w) * u32::from(c.scores[option].value))
+                .map(|(c, &w)| u32::from(w) * u32::from(c.scores[option]))
                 .sum()
         })
         .collect();
@@ -145,8 +145,7 @@ impl Evaluation {
             .enumerate()
             .filter(|(_, (_, &w))| w > 0)
             .map(|(criterion, (c, &w))| {
-                let difference =
-                    i64::from(c.scores[lead].value) - i64::from(c.scores[other].value);
+                let difference = i64::from(c.scores[lead]) - i64::from(c.scores[other]);
                 Contribution {
                     criterion,
                     tenths: rounded_tenths(100 * i64::from(w) * difference, denominator),
@@ -193,7 +192,13 @@ mod tests {
     fn totals_are_weighted_means_on_0_to_100() {
         // Alpha: (10·9 + 2·4 + 5·7) / 17 = 133/17 → 78.2; Beta: 101/17 → 59.4.
         let e = evaluate(&M, &[10, 2, 5]);
-        assert_eq!(e.outcome, Outcome::Winner { winner: 0, runner_up: 1 });
+        assert_eq!(
+            e.outcome,
+            Outcome::Winner {
+                winner: 0,
+                runner_up: 1
+            }
+        );
         assert_eq!(e.total_tenths(0), 782);
         assert_eq!(e.total_tenths(1), 594);
         assert_eq!(e.margin_tenths(), 188);
@@ -207,9 +212,18 @@ mod tests {
         assert_eq!(
             shares,
             vec![
-                Contribution { criterion: 0, tenths: 235 },
-                Contribution { criterion: 2, tenths: 0 },
-                Contribution { criterion: 1, tenths: -47 },
+                Contribution {
+                    criterion: 0,
+                    tenths: 235
+                },
+                Contribution {
+                    criterion: 2,
+                    tenths: 0
+                },
+                Contribution {
+                    criterion: 1,
+                    tenths: -47
+                },
             ]
         );
     }
@@ -218,9 +232,21 @@ mod tests {
     fn zero_weighted_criteria_contribute_nothing_and_are_left_out() {
         let weights = [0, 3, 0];
         let e = evaluate(&M, &weights);
-        assert_eq!(e.outcome, Outcome::Winner { winner: 1, runner_up: 0 });
+        assert_eq!(
+            e.outcome,
+            Outcome::Winner {
+                winner: 1,
+                runner_up: 0
+            }
+        );
         let shares = e.contributions(&M, &weights);
-        assert_eq!(shares, vec![Contribution { criterion: 1, tenths: 400 }]);
+        assert_eq!(
+            shares,
+            vec![Contribution {
+                criterion: 1,
+                tenths: 400
+            }]
+        );
         assert_eq!(e.margin_tenths(), 400);
     }
 

@@ -81,7 +81,11 @@ impl State {
             }
             Action::ToggleDetails(criterion) => {
                 if criterion < matrix.criteria.len() {
-                    self.open = if self.open == Some(criterion) { None } else { Some(criterion) };
+                    self.open = if self.open == Some(criterion) {
+                        None
+                    } else {
+                        Some(criterion)
+                    };
                 }
             }
             Action::SetScale(scale) => self.scale = scale,
@@ -136,7 +140,13 @@ mod tests {
         let mut state = State::new(&M);
         state.apply(&M, Action::ApplyPreset(0));
         assert!(state.preset_unchanged(&M));
-        state.apply(&M, Action::SetWeight { criterion: 1, weight: 7 });
+        state.apply(
+            &M,
+            Action::SetWeight {
+                criterion: 1,
+                weight: 7,
+            },
+        );
         assert_eq!(state.preset, Some(0));
         assert!(!state.preset_unchanged(&M));
     }
@@ -144,10 +154,22 @@ mod tests {
     #[test]
     fn weights_are_clamped_and_bad_indices_ignored() {
         let mut state = State::new(&M);
-        state.apply(&M, Action::SetWeight { criterion: 0, weight: 200 });
+        state.apply(
+            &M,
+            Action::SetWeight {
+                criterion: 0,
+                weight: 200,
+            },
+        );
         assert_eq!(state.weights[0], MAX_WEIGHT);
         let before = state.clone();
-        state.apply(&M, Action::SetWeight { criterion: 99, weight: 3 });
+        state.apply(
+            &M,
+            Action::SetWeight {
+                criterion: 99,
+                weight: 3,
+            },
+        );
         state.apply(&M, Action::ApplyPreset(99));
         state.apply(&M, Action::ToggleDetails(99));
         assert_eq!(state, before);

@@ -1,7 +1,7 @@
 //! The view model: everything the page shows, already worded and formatted,
 //! so the Yew shell only renders it (and the wording is tested natively).
 
-use super::matrix::{Matrix, Source, SourceKind};
+use super::matrix::Matrix;
 use super::score::{evaluate, format_tenths, Evaluation, Outcome};
 
 /// How many criteria the recommendation names as deciding it.
@@ -46,15 +46,18 @@ pub struct Recommendation {
     pub counterpoint: Option<String>,
 }
 
-pub const NO_WEIGHTS_MESSAGE: &str =
-    "Set at least one weight above zero to see a recommendation.";
+pub const NO_WEIGHTS_MESSAGE: &str = "Set at least one weight above zero to see a recommendation.";
 
 pub fn recommendation(matrix: &Matrix, weights: &[u8]) -> Recommendation {
     let evaluation = evaluate(matrix, weights);
     recommendation_for(matrix, weights, &evaluation)
 }
 
-pub fn recommendation_for(matrix: &Matrix, weights: &[u8], evaluation: &Evaluation) -> Recommendation {
+pub fn recommendation_for(
+    matrix: &Matrix,
+    weights: &[u8],
+    evaluation: &Evaluation,
+) -> Recommendation {
     let (lead, other) = evaluation.pair();
     let totals = (0..matrix.options.len())
         .map(|option| {
@@ -70,10 +73,17 @@ pub fn recommendation_for(matrix: &Matrix, weights: &[u8], evaluation: &Evaluati
         .collect();
 
     let (verdict, headline, margin_text) = match evaluation.outcome {
-        Outcome::NoWeights => (Verdict::NoWeights, NO_WEIGHTS_MESSAGE.to_string(), String::new()),
+        Outcome::NoWeights => (
+            Verdict::NoWeights,
+            NO_WEIGHTS_MESSAGE.to_string(),
+            String::new(),
+        ),
         Outcome::Tie => (
             Verdict::Tie,
-            format!("A dead heat: {} and {} score the same", matrix.options[lead].name, matrix.options[other].name),
+            format!(
+                "A dead heat: {} and {} score the same",
+                matrix.options[lead].name, matrix.options[other].name
+            ),
             "Margin: 0.0 points. The weights you chose do not separate them.".to_string(),
         ),
         Outcome::Winner { winner, runner_up } => {
@@ -105,8 +115,8 @@ pub fn recommendation_for(matrix: &Matrix, weights: &[u8], evaluation: &Evaluati
                 format_tenths(tenths.abs()),
                 matrix.options[favoured].name,
                 weights[criterion],
-                c.scores[favoured].value,
-                c.scores[disfavoured].value,
+                c.scores[favoured],
+                c.scores[disfavoured],
             ),
         }
     };
@@ -131,7 +141,11 @@ pub fn recommendation_for(matrix: &Matrix, weights: &[u8], evaluation: &Evaluati
                     .filter(|c| c.tenths != 0)
                     .take(TOP_REASONS)
                     .map(|c| {
-                        let (favoured, disfavoured) = if c.tenths > 0 { (lead, other) } else { (other, lead) };
+                        let (favoured, disfavoured) = if c.tenths > 0 {
+                            (lead, other)
+                        } else {
+                            (other, lead)
+                        };
                         describe(c.criterion, c.tenths, favoured, disfavoured)
                     })
                     .collect(),
@@ -162,24 +176,6 @@ pub fn recommendation_for(matrix: &Matrix, weights: &[u8], evaluation: &Evaluati
     }
 }
 
-/// A readable citation: "Publisher, “Title” (Year)".
-pub fn citation(source: &Source) -> String {
-    format!("{}, “{}” ({})", source.publisher, source.title, source.year)
-}
-
-/// What kind of source this is, in words, for screen readers and badges.
-pub fn source_kind_label(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Article => "article",
-        SourceKind::Docs => "official documentation",
-        SourceKind::Pep => "Python Enhancement Proposal",
-        SourceKind::ReleaseNotes => "release notes",
-        SourceKind::Survey => "survey",
-        SourceKind::Benchmark => "benchmark",
-        SourceKind::Book => "book",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,7 +202,10 @@ mod tests {
         // Only criteria that help the winner are reasons.
         assert_eq!(r.reasons.len(), 1);
         assert_eq!(r.reasons[0].name, "Speed");
-        assert_eq!(r.reasons[0].text, "+23.5 points for Alpha (weight 10; scores 9 vs 5)");
+        assert_eq!(
+            r.reasons[0].text,
+            "+23.5 points for Alpha (weight 10; scores 9 vs 5)"
+        );
         assert_eq!(
             r.counterpoint.as_deref(),
             Some("Beta's strongest point: Ease, worth 4.7 points to it.")
@@ -221,10 +220,5 @@ mod tests {
         let names: Vec<_> = r.reasons.iter().map(|l| l.name).collect();
         assert_eq!(names, vec!["Speed", "Ease"]);
         assert!(r.reasons[1].text.contains("for Beta"));
-    }
-
-    #[test]
-    fn citations_read_like_references() {
-        assert_eq!(citation(&M.sources[0]), "Publisher, “Title” (2026)");
     }
 }

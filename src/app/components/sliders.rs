@@ -2,6 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::details::CriterionDetails;
+use crate::app::details_text::DetailsText;
 use crate::core::matrix::MAX_WEIGHT;
 use crate::core::MATRIX;
 
@@ -12,6 +13,7 @@ pub struct WeightSlidersProps {
     /// (criterion index, new weight)
     pub on_weight: Callback<(usize, u8)>,
     pub on_toggle: Callback<usize>,
+    pub details: DetailsText,
     pub on_reset: Callback<()>,
 }
 
@@ -52,6 +54,9 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
         <div class={classes!("sw-slider", (weight == 0).then_some("is-off"))}>
             <div class="sw-slider-top">
                 <label for={input_id.clone()}>{ c.name }</label>
+                if c.disputed {
+                    <span class="sw-badge sw-badge--disputed">{ "sources disagree" }</span>
+                }
                 <output for={input_id.clone()} class="sw-slider-value">{ weight }</output>
             </div>
             <div class="sw-slider-bottom">
@@ -75,7 +80,7 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
                 </button>
             </div>
             if expanded {
-                <CriterionDetails id={details_id} {criterion} />
+                <CriterionDetails id={details_id} {criterion} text={props.details.clone()} />
             }
         </div>
     }

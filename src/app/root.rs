@@ -5,6 +5,7 @@ use super::components::presets::PresetBar;
 use super::components::radar::RadarChart;
 use super::components::recommendation::RecommendationPanel;
 use super::components::sliders::WeightSliders;
+use super::details_text::{self, DetailsText};
 use super::state::AppState;
 use crate::core::state::{Action, State};
 use crate::core::MATRIX;
@@ -22,6 +23,21 @@ pub fn App() -> Html {
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let details = use_state(|| DetailsText::NotLoaded);
+    // Opening a "Why?" loads the rendered text the first time (and again
+    // after a failure), without blocking the toggle itself.
+    let on_toggle = {
+        let dispatch = dispatch.clone();
+        let details = details.clone();
+        Callback::from(move |criterion: usize| {
+            dispatch.emit(Action::ToggleDetails(criterion));
+            if matches!(*details, DetailsText::NotLoaded | DetailsText::Failed(_)) {
+                details.set(DetailsText::Loading);
+                let details = details.clone();
+                details_text::load(Callback::from(move |text| details.set(text)));
+            }
+        })
     };
     let s = &state.0;
 
@@ -46,7 +62,8 @@ pub fn App() -> Html {
                     weights={s.weights.clone()}
                     open={s.open}
                     on_weight={dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight })}
-                    on_toggle={dispatch.reform(Action::ToggleDetails)}
+                    details={(*details).clone()}
+                    {on_toggle}
                     on_reset={dispatch.reform(|_| Action::ResetToDefaults)}
                 />
                 <div class="sw-results">

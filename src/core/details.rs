@@ -1,0 +1,252 @@
+//! The "Why?" text of each criterion, rendered to HTML at build time.
+//!
+//! Rationales, citations and the audit of the articles are most of the
+//! product's words but are read one criterion at a time, so they are not
+//! compiled into the wasm: `build.rs` renders them here, once, into a
+//! payload file the page loads the first time a reader asks "Why?". Static
+//! text rendered statically; only the interactive parts live in the app.
+//!
+//! Shared by `build.rs` and the native tests, like `schema.rs`.
+
+use super::schema::{RawClaim, RawCriterion, RawData, RawSource};
+use std::fmt::Write as _;
+
+/// Separates one criterion's fragment from the next in the payload file.
+pub const SEPARATOR: char = '\u{1e}';
+
+/// One article's position on a criterion, when the articles disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub publisher: String,
+    /// An option id or `"tie"`.
+    pub favours: String,
+}
+
+/// The positions the articles take on a criterion, one per article (its
+/// first claim there), when at least two articles take different ones;
+/// empty when they agree or fewer than two articles speak to it.
+pub fn disagreement(data: &RawData, criterion: &RawCriterion) -> Vec<Position> {
+    let mut positions: Vec<Position> = Vec::new();
+    for claim in &criterion.claims {
+        let publisher = source(data, &claim.source).publisher.clone();
+        if positions.iter().all(|p| p.publisher != publisher) {
+            positions.push(Position {
+                publisher,
+                favours: claim.favours.clone(),
+            });
+        }
+    }
+    let first = positions.first().map(|p| p.favours.clone());
+    if positions.iter().any(|p| Some(&p.favours) != first.as_ref()) {
+        positions
+    } else {
+        Vec::new()
+    }
+}
+
+/// How many of a criterion's claims the audit corrects (any verdict but
+/// "accurate").
+pub fn corrections(criterion: &RawCriterion) -> usize {
+    criterion
+        .claims
+        .iter()
+        .filter(|c| c.verdict != "accurate")
+        .count()
+}
+
+/// Every criterion's fragment, in data order, joined by [`SEPARATOR`].
+pub fn payload(data: &RawData) -> String {
+    let fragments: Vec<String> = data.criteria.iter().map(|c| render(data, c)).collect();
+    fragments.join(&SEPARATOR.to_string())
+}
+
+/// The HTML shown when a reader opens one criterion's "Why?".
+pub fn render(data: &RawData, criterion: &RawCriterion) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<p class=\"sw-details-description\">{}</p>",
+        escape(&criterion.description)
+    );
+
+    let positions = disagreement(data, criterion);
+    if !positions.is_empty() {
+        out.push_str("<div class=\"sw-disagree-box\"><h3>Sources disagree</h3><ul>");
+        for position in &positions {
+            let _ = write!(
+                out,
+                "<li><cite>{}</cite> {}</li>",
+                escape(&position.publisher),
+                escape(&favours_text(data, &position.favours))
+            );
+        }
+        out.push_str("</ul></div>");
+    }
+
+    out.push_str("<dl class=\"sw-scores\">");
+    for option in &data.options {
+        let Some(score) = criterion.scores.get(&option.id) else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            "<dt>{}: {} / 10</dt><dd><p>{}</p>",
+            escape(&option.name),
+            score.score,
+            escape(&score.rationale)
+        );
+        sources_list(
+            &mut out,
+            data,
+            &score.sources,
+            &format!("Sources for {}", option.name),
+        );
+        out.push_str("</dd>");
+    }
+    out.push_str("</dl>");
+
+    if !criterion.claims.is_empty() {
+        let corrected = corrections(criterion);
+        let _ = write!(
+            out,
+            "<details class=\"sw-claims-box\"><summary>What the articles say: {} {}, {} corrected</summary><ul class=\"sw-claims\">",
+            criterion.claims.len(),
+            if criterion.claims.len() == 1 { "claim" } else { "claims" },
+            corrected
+        );
+        for claim in &criterion.claims {
+            render_claim(&mut out, data, claim);
+        }
+        out.push_str("</ul></details>");
+    }
+    out
+}
+
+fn render_claim(out: &mut String, data: &RawData, claim: &RawClaim) {
+    let article = source(data, &claim.source);
+    let _ = write!(
+        out,
+        "<li class=\"sw-claim is-{}\"><p><cite>{}</cite> ({}): <q>{}</q></p><p class=\"sw-verdict\"><strong>{}</strong>",
+        escape(&claim.verdict),
+        escape(&article.publisher),
+        escape(&favours_text(data, &claim.favours)),
+        escape(&claim.quote),
+        verdict_label(&claim.verdict)
+    );
+    if let Some(correction) = &claim.correction {
+        let _ = write!(out, " {}", escape(correction));
+    }
+    out.push_str("</p>");
+    if !claim.correction_sources.is_empty() {
+        sources_list(
+            out,
+            data,
+            &claim.correction_sources,
+            "Sources for the correction",
+        );
+    }
+    out.push_str("</li>");
+}
+
+fn sources_list(out: &mut String, data: &RawData, ids: &[String], label: &str) {
+    let _ = write!(
+        out,
+        "<ul class=\"sw-sources\" aria-label=\"{}\">",
+        escape(label)
+    );
+    for id in ids {
+        out.push_str("<li>");
+        citation(out, source(data, id));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// "Publisher, “Title” (Year)", linked where the source has a URL, then its
+/// kind and, for primary sources, when it was checked.
+fn citation(out: &mut String, source: &RawSource) {
+    let text = format!("{}, “{}” ({})", source.publisher, source.title, source.year);
+    match &source.url {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                escape(url),
+                escape(&text)
+            );
+        }
+        None => out.push_str(&escape(&text)),
+    }
+    let _ = write!(
+        out,
+        "<span class=\"sw-source-kind\"> · {}",
+        kind_label(&source.kind)
+    );
+    if let Some(checked) = &source.checked {
+        let _ = write!(out, ", checked {}", escape(checked));
+    }
+    out.push_str("</span>");
+}
+
+fn source<'a>(data: &'a RawData, id: &str) -> &'a RawSource {
+    data.sources
+        .iter()
+        .find(|s| s.id == id)
+        .expect("validation guarantees every source reference resolves")
+}
+
+fn favours_text(data: &RawData, favours: &str) -> String {
+    match data.options.iter().find(|o| o.id == favours) {
+        Some(option) => format!("favours {}", option.name),
+        None => "calls it even".to_string(),
+    }
+}
+
+fn verdict_label(verdict: &str) -> &'static str {
+    match verdict {
+        "accurate" => "Accurate.",
+        "false" => "False.",
+        "outdated" => "Outdated.",
+        "oversimplified" => "Oversimplified.",
+        _ => "Contested.",
+    }
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "article" => "article",
+        "docs" => "official documentation",
+        "pep" => "Python Enhancement Proposal",
+        "release-notes" => "release notes",
+        "survey" => "survey",
+        "benchmark" => "benchmark",
+        _ => "book",
+    }
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A short, stable fingerprint of the payload (FNV-1a, 64 bits), so its file
+/// name changes whenever its content does and caches never serve stale text.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}

@@ -1,0 +1,177 @@
+// Page object for stackweigh: finds things the way a person (or a screen
+// reader) would — by role and accessible name — never by CSS class, except
+// for the radar polygons whose `points` the contract names explicitly.
+
+import assert from 'node:assert/strict';
+import { loadData, newGuardedPage, optionName, waitFor } from './harness.mjs';
+
+export const HEADING = 'Node.js vs Python for your backend';
+export const NO_WEIGHT_MESSAGE = 'Set at least one weight';
+
+export class AppPage {
+  /** @param {Awaited<ReturnType<typeof newGuardedPage>>} guarded */
+  constructor(guarded, url) {
+    this.guarded = guarded;
+    this.page = guarded.page;
+    this.url = url;
+  }
+
+  /** Open a fresh page (empty storage) on the app and wait until it has rendered. */
+  static async open(env, opts) {
+    const guarded = await newGuardedPage(env, opts);
+    const app = new AppPage(guarded, env.url);
+    await app.page.goto(env.url, { waitUntil: 'load' });
+    await app.heading().waitFor({ state: 'visible' });
+    await app.recommendation().waitFor({ state: 'visible' });
+    return app;
+  }
+
+  close() {
+    return this.guarded.close();
+  }
+
+  /** Fails with every external request / console error seen so far. */
+  assertNoProblems() {
+    assert.deepEqual(this.guarded.problems(), [], 'the page must make no external request and log no error');
+  }
+
+  // --- locators ------------------------------------------------------------
+  heading() {
+    return this.page.getByRole('heading', { level: 1, name: HEADING, exact: true });
+  }
+  presetGroup() {
+    return this.page.getByRole('group', { name: 'Use-case presets', exact: true });
+  }
+  presetButton(name) {
+    return this.presetGroup().getByRole('button', { name, exact: true });
+  }
+  statusWith(text) {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+  sliders() {
+    return this.page.getByRole('slider');
+  }
+  slider(criterionName) {
+    return this.page.getByRole('slider', { name: criterionName, exact: true });
+  }
+  recommendation() {
+    return this.page.getByRole('region', { name: 'Recommendation', exact: true });
+  }
+  radar() {
+    return this.page.getByRole('img', { name: /^Radar chart/ });
+  }
+  radarShape(optionId) {
+    return this.radar().locator(`polygon.radar-shape[data-option="${optionId}"]`);
+  }
+  whyButton(criterionName) {
+    return this.page.getByRole('button', { name: `Why? ${criterionName}`, exact: true });
+  }
+
+  // --- reads ---------------------------------------------------------------
+  async recommendationText() {
+    return normalise(await this.recommendation().innerText());
+  }
+  async radarPoints() {
+    const out = {};
+    for (const o of loadData().options) out[o.id] = await this.radarShape(o.id).getAttribute('points');
+    return out;
+  }
+  async sliderValue(criterionName) {
+    return Number(await this.slider(criterionName).inputValue());
+  }
+  async bodyText() {
+    return this.page.locator('body').innerText();
+  }
+
+  /** Winner option id as the recommendation region states it. */
+  async winner() {
+    return parseWinner(await this.recommendationText());
+  }
+
+  // --- waits ---------------------------------------------------------------
+  async waitForRecommendationChange(before, message = 'the recommendation text to change') {
+    return waitFor(async () => {
+      const now = await this.recommendationText();
+      return now !== before ? now : false;
+    }, { message });
+  }
+  async waitForRadarChange(before, message = 'the radar polygons to change') {
+    return waitFor(async () => {
+      const now = await this.radarPoints();
+      return Object.keys(now).some((k) => now[k] !== before[k]) ? now : false;
+    }, { message });
+  }
+  async waitForWinner(optionId) {
+    return waitFor(async () => ((await this.winner()) === optionId ? optionId : false), {
+      message: `the recommendation to name ${optionName(optionId)} as the winner`,
+    });
+  }
+
+  // --- actions -------------------------------------------------------------
+  async pressOnSlider(criterionName, key) {
+    const s = this.slider(criterionName);
+    await s.focus();
+    await s.press(key);
+  }
+}
+
+export function normalise(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Which option the recommendation text declares the winner.
+ * Looks for "<Option> wins/leads/is ahead/…" or "Recommend…: <Option>", or
+ * "<Option>: NN" score pairs (highest wins); null if it can't tell.
+ */
+export function parseWinner(text) {
+  const { options } = loadData();
+  const names = options.map((o) => ({ id: o.id, re: escapeRe(o.name) }));
+  for (const { id, re } of names) {
+    if (new RegExp(`${re}\\s+(?:wins|leads|is ahead|comes out ahead|edges|is the better|is recommended|comes out on top)`, 'i').test(text)) return id;
+    if (new RegExp(`(?:recommend(?:ed|ation)?|winner|pick|choose|go with)\\s*:?\\s*${re}\\b`, 'i').test(text)) return id;
+  }
+  const scores = parseScores(text);
+  if (scores) {
+    const ids = Object.keys(scores);
+    if (ids.length === options.length) {
+      ids.sort((a, b) => scores[b] - scores[a]);
+      if (scores[ids[0]] > scores[ids[1]]) return ids[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * {optionId: score} read from the text: "<Option> NN / 100" (or "NN%")
+ * first, else the first 0–100 number within a few characters of the name;
+ * null if none.
+ */
+export function parseScores(text) {
+  const out = {};
+  for (const o of loadData().options) {
+    const name = escapeRe(o.name);
+    const strict = new RegExp(`${name}\\s*:?\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*(?:/\\s*100|%)`).exec(text);
+    const loose = strict ?? new RegExp(`${name}[^0-9]{0,12}?(\\d{1,3}(?:\\.\\d+)?)`).exec(text);
+    if (loose) out[o.id] = Number(loose[1]);
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Run `fn(app)` on a fresh page; afterwards assert that no external request,
+ * console error or failed response happened, and close the page.
+ */
+export async function withApp(env, fn, opts) {
+  const app = await AppPage.open(env, opts);
+  try {
+    await fn(app);
+    app.assertNoProblems();
+  } finally {
+    await app.close();
+  }
+}
