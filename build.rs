@@ -105,7 +105,7 @@ fn generate(data: &RawData, details_file: &str) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "Criterion {{ id: {:?}, name: {:?}, short: {:?}, group: {group}, description: {:?}, scores: &{scores:?}, claims: {}, corrections: {}, disputed: {} }},",
+            "Criterion {{ id: {:?}, name: {:?}, short: {:?}, group: {group}, description: {:?}, scores: &{scores:?}, claims: {}, corrections: {}, disputed: {}, workload: {} }},",
             criterion.id,
             criterion.name,
             criterion.short,
@@ -113,6 +113,7 @@ fn generate(data: &RawData, details_file: &str) -> String {
             criterion.claims.len().min(255),
             details::corrections(criterion).min(255),
             !details::disagreement(data, criterion).is_empty(),
+            criterion.workload,
         );
     }
     out.push_str("],\npresets: &[");

@@ -1,14 +1,36 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::components::contributions::ContributionsChart;
 use super::components::notice::Notice;
 use super::components::presets::PresetBar;
+use super::components::questionnaire::QuestionnairePanel;
 use super::components::radar::RadarChart;
 use super::components::recommendation::RecommendationPanel;
 use super::components::sliders::WeightSliders;
 use super::details_text::{self, DetailsText};
 use super::state::AppState;
+use crate::core::explain::{insight, Insight};
+use crate::core::score::evaluate;
 use crate::core::state::{Action, State};
+use crate::core::view::{recommendation_for, Recommendation};
 use crate::core::MATRIX;
+
+/// Everything derived from the weights, computed once per change.
+#[derive(PartialEq)]
+struct Analysis {
+    recommendation: Rc<Recommendation>,
+    insight: Rc<Insight>,
+}
+
+fn analyse(weights: &[u8]) -> Analysis {
+    let evaluation = evaluate(&MATRIX, weights);
+    Analysis {
+        recommendation: Rc::new(recommendation_for(&MATRIX, weights, &evaluation)),
+        insight: Rc::new(insight(&MATRIX, weights, &evaluation)),
+    }
+}
 
 fn initial_state() -> AppState {
     let query = web_sys::window()
@@ -40,6 +62,8 @@ pub fn App() -> Html {
         })
     };
     let s = &state.0;
+    let analysis = use_memo(s.weights.clone(), |weights| analyse(weights));
+    let tipping: Rc<Vec<Option<(u8, String)>>> = Rc::new(analysis.insight.tipping.clone());
 
     html! {
         <div class="sw">
@@ -54,8 +78,13 @@ pub fn App() -> Html {
             }
             <PresetBar
                 active={s.preset}
-                unchanged={s.preset_unchanged(&MATRIX)}
+                changes={s.changes_from_preset(&MATRIX)}
                 on_apply={dispatch.reform(Action::ApplyPreset)}
+                on_reset={dispatch.reform(|_| Action::ResetToPreset)}
+            />
+            <QuestionnairePanel
+                answers={s.answers.clone()}
+                on_answer={dispatch.reform(|(question, answer)| Action::Answer { question, answer })}
             />
             <div class="sw-body">
                 <WeightSliders
@@ -63,11 +92,16 @@ pub fn App() -> Html {
                     open={s.open}
                     on_weight={dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight })}
                     details={(*details).clone()}
+                    {tipping}
                     {on_toggle}
                     on_reset={dispatch.reform(|_| Action::ResetToDefaults)}
                 />
                 <div class="sw-results">
-                    <RecommendationPanel weights={s.weights.clone()} />
+                    <RecommendationPanel
+                        recommendation={analysis.recommendation.clone()}
+                        insight={analysis.insight.clone()}
+                    />
+                    <ContributionsChart insight={analysis.insight.clone()} />
                     <RadarChart
                         weights={s.weights.clone()}
                         scale={s.scale}

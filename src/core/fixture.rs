@@ -32,6 +32,7 @@ pub static TEST_MATRIX: Matrix = Matrix {
             claims: 0,
             corrections: 0,
             disputed: false,
+            workload: true,
         },
         Criterion {
             id: "ease",
@@ -43,6 +44,7 @@ pub static TEST_MATRIX: Matrix = Matrix {
             claims: 0,
             corrections: 0,
             disputed: false,
+            workload: true,
         },
         Criterion {
             id: "libs",
@@ -54,6 +56,7 @@ pub static TEST_MATRIX: Matrix = Matrix {
             claims: 0,
             corrections: 0,
             disputed: false,
+            workload: true,
         },
     ],
     presets: &[

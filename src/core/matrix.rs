@@ -37,6 +37,9 @@ pub struct Criterion {
     pub corrections: u8,
     /// …and whether the articles take different sides on it.
     pub disputed: bool,
+    /// A kind of work that could run as its own service, so that a team can
+    /// use each option where it is strongest (see `insight::hybrid`).
+    pub workload: bool,
 }
 
 /// A use case's weights, one per criterion in [`Matrix::criteria`] order.

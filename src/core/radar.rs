@@ -89,8 +89,33 @@ pub fn text_width(text: &str) -> f64 {
 
 /// Unit direction of axis `i` of `n`, clockwise from 12 o'clock.
 fn direction(i: usize, n: usize) -> (f64, f64) {
-    let angle = std::f64::consts::TAU * i as f64 / n as f64;
-    (angle.sin(), -angle.cos())
+    let (sin, cos) = sin_cos(std::f64::consts::TAU * i as f64 / n as f64);
+    (sin, -cos)
+}
+
+/// Sine and cosine by their Taylor series, after reducing the angle to
+/// [-π, π]: exact to about 1e-12 there, which is far below a pixel, and a
+/// few hundred bytes of wasm instead of libm's several kilobytes.
+fn sin_cos(angle: f64) -> (f64, f64) {
+    use std::f64::consts::{PI, TAU};
+    let mut x = angle % TAU;
+    if x > PI {
+        x -= TAU;
+    } else if x < -PI {
+        x += TAU;
+    }
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let mut term = 1.0; // x^k / k!
+    for k in 0..32u32 {
+        match k % 4 {
+            0 => cos += term,
+            1 => sin += term,
+            2 => cos -= term,
+            _ => sin -= term,
+        }
+        term *= x / f64::from(k + 1);
+    }
+    (sin, cos)
 }
 
 /// Each option's value on each axis, as a fraction of the outer ring.
@@ -361,6 +386,16 @@ mod tests {
         assert_eq!(a.labels, b.labels);
         let odd = build(&["a", "b", "c"], &[vec![f64::NAN, 7.0, -1.0]]);
         assert_eq!(odd.shapes[0], "0.0,0.0 74.5,43.0 0.0,0.0");
+    }
+
+    #[test]
+    fn series_sine_and_cosine_match_the_standard_library() {
+        for step in 0..=720 {
+            let angle = f64::from(step) * std::f64::consts::TAU / 360.0 - std::f64::consts::TAU;
+            let (sin, cos) = sin_cos(angle);
+            assert!((sin - angle.sin()).abs() < 1e-9, "sin {angle}");
+            assert!((cos - angle.cos()).abs() < 1e-9, "cos {angle}");
+        }
     }
 
     #[test]

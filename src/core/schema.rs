@@ -67,6 +67,10 @@ pub struct RawCriterion {
     pub short: String,
     pub group: String,
     pub description: String,
+    /// A kind of work that could run as its own service (real-time I/O, ML,
+    /// scripting…): what the hybrid advice may split between the options.
+    #[serde(default)]
+    pub workload: bool,
     #[serde(default)]
     pub scores: BTreeMap<String, RawScore>,
     #[serde(default)]

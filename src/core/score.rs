@@ -70,7 +70,7 @@ fn decide(weight_sum: u32, points: &[u32]) -> Outcome {
     }
     let mut order: Vec<usize> = (0..points.len()).collect();
     // Highest first; equal points keep data order so the result is stable.
-    order.sort_by(|&a, &b| points[b].cmp(&points[a]));
+    crate::core::sort_by_rank(&mut order, |&o| -i64::from(points[o]));
     let (winner, runner_up) = (order[0], order[1]);
     if points[winner] == points[runner_up] {
         Outcome::Tie
@@ -152,7 +152,8 @@ impl Evaluation {
                 }
             })
             .collect();
-        shares.sort_by(|a, b| b.tenths.cmp(&a.tenths).then(a.criterion.cmp(&b.criterion)));
+        // Largest first; built in criterion order, which breaks ties.
+        crate::core::sort_by_rank(&mut shares, |c| -i64::from(c.tenths));
         shares
     }
 }

@@ -3,6 +3,7 @@
 //! `impl Reducible`.
 
 use super::matrix::{Matrix, MAX_WEIGHT};
+use super::questionnaire::{self, QUESTIONS};
 use super::radar::Scale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +15,8 @@ pub struct State {
     /// The criterion whose rationale and sources are open.
     pub open: Option<usize>,
     pub scale: Scale,
+    /// The questionnaire's answers (answer index per question), if used.
+    pub answers: Vec<Option<u8>>,
     /// A message about something the widget could not do as asked
     /// (for example an unknown preset in the URL).
     pub notice: Option<String>,
@@ -21,11 +24,22 @@ pub struct State {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    SetWeight { criterion: usize, weight: u8 },
+    SetWeight {
+        criterion: usize,
+        weight: u8,
+    },
     ApplyPreset(usize),
     ToggleDetails(usize),
     SetScale(Scale),
     ResetToDefaults,
+    /// Puts back the weights of the preset the user started from.
+    ResetToPreset,
+    /// Answers (or, with `None`, clears) one questionnaire question; the
+    /// weights become what the answers give.
+    Answer {
+        question: usize,
+        answer: Option<u8>,
+    },
     DismissNotice,
 }
 
@@ -36,6 +50,7 @@ impl State {
             preset: None,
             open: None,
             scale: Scale::Weighted,
+            answers: vec![None; QUESTIONS.len()],
             notice: None,
         }
     }
@@ -76,6 +91,7 @@ impl State {
                 if let Some(preset) = matrix.presets.get(index) {
                     self.weights = preset.weights.to_vec();
                     self.preset = Some(index);
+                    self.answers = vec![None; QUESTIONS.len()];
                     self.notice = None;
                 }
             }
@@ -93,8 +109,39 @@ impl State {
                 self.weights = matrix.default_weights();
                 self.preset = None;
             }
+            Action::ResetToPreset => {
+                if let Some(preset) = self.preset.and_then(|i| matrix.presets.get(i)) {
+                    self.weights = preset.weights.to_vec();
+                }
+            }
+            Action::Answer { question, answer } => {
+                let valid = QUESTIONS
+                    .get(question)
+                    .is_some_and(|q| answer.is_none_or(|a| usize::from(a) < q.answers.len()));
+                if valid {
+                    self.answers[question] = answer;
+                    self.weights = questionnaire::weights(matrix, &self.answers);
+                    self.preset = None;
+                }
+            }
             Action::DismissNotice => self.notice = None,
         }
+    }
+
+    /// How the weights differ from the preset they started from:
+    /// (criterion, preset weight, current weight), in matrix order.
+    pub fn changes_from_preset(&self, matrix: &Matrix) -> Vec<(usize, u8, u8)> {
+        let Some(preset) = self.preset.and_then(|i| matrix.presets.get(i)) else {
+            return Vec::new();
+        };
+        preset
+            .weights
+            .iter()
+            .zip(&self.weights)
+            .enumerate()
+            .filter(|(_, (was, now))| was != now)
+            .map(|(c, (&was, &now))| (c, was, now))
+            .collect()
     }
 
     /// True when the weights are exactly the chosen preset's (not edited).
@@ -184,6 +231,58 @@ mod tests {
         assert_eq!(state.open, Some(1));
         state.apply(&M, Action::ToggleDetails(1));
         assert_eq!(state.open, None);
+    }
+
+    #[test]
+    fn answering_sets_weights_from_the_questionnaire_and_forgets_the_preset() {
+        let mut state = State::new(&crate::core::MATRIX);
+        state.apply(&crate::core::MATRIX, Action::ApplyPreset(0));
+        state.apply(
+            &crate::core::MATRIX,
+            Action::Answer {
+                question: 1,
+                answer: Some(0),
+            },
+        );
+        assert_eq!(state.preset, None);
+        assert_eq!(state.answers[1], Some(0));
+        assert_eq!(
+            state.weights,
+            questionnaire::weights(&crate::core::MATRIX, &state.answers)
+        );
+        let before = state.clone();
+        state.apply(
+            &crate::core::MATRIX,
+            Action::Answer {
+                question: 1,
+                answer: Some(9),
+            },
+        );
+        state.apply(
+            &crate::core::MATRIX,
+            Action::Answer {
+                question: 99,
+                answer: Some(0),
+            },
+        );
+        assert_eq!(state, before, "invalid answers change nothing");
+    }
+
+    #[test]
+    fn changes_from_the_preset_are_listed_and_can_be_undone() {
+        let mut state = State::new(&M);
+        assert!(state.changes_from_preset(&M).is_empty());
+        state.apply(&M, Action::ApplyPreset(0));
+        state.apply(
+            &M,
+            Action::SetWeight {
+                criterion: 2,
+                weight: 9,
+            },
+        );
+        assert_eq!(state.changes_from_preset(&M), vec![(2, 5, 9)]);
+        state.apply(&M, Action::ResetToPreset);
+        assert!(state.preset_unchanged(&M));
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn recommendation_for(
         ),
         Verdict::Tie => {
             let mut by_size = contributions.clone();
-            by_size.sort_by_key(|c| std::cmp::Reverse(c.tenths.abs()));
+            crate::core::sort_by_rank(&mut by_size, |c| -i64::from(c.tenths.abs()));
             (
                 "What pulls each way".to_string(),
                 by_size

@@ -1,21 +1,30 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::view::{recommendation, Verdict};
+use crate::core::explain::Insight;
+use crate::core::view::{Recommendation, Verdict};
 use crate::core::MATRIX;
 
 #[derive(PartialEq, Properties)]
 pub struct RecommendationPanelProps {
-    pub weights: Vec<u8>,
+    pub recommendation: Rc<Recommendation>,
+    pub insight: Rc<Insight>,
 }
 
-/// The answer, both totals, the margin and what decides it.
+/// The answer, both totals, the margin, what decides it, how sure it is
+/// and what would change it.
 #[function_component]
 pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
-    let view = recommendation(&MATRIX, &props.weights);
+    let view = &*props.recommendation;
+    let insight = &*props.insight;
     html! {
-        <section class={classes!("sw-recommendation", (view.verdict == Verdict::NoWeights).then_some("is-empty"))}
+        <section class={classes!("sw-recommendation", (view.verdict == Verdict::NoWeights).then_some("is-empty"), insight.too_close.then_some("is-close"))}
                  aria-labelledby="sw-rec-heading">
             <h2 id="sw-rec-heading">{ "Recommendation" }</h2>
+            if insight.too_close {
+                <p class="sw-close-label"><strong>{ "Too close to call" }</strong></p>
+            }
             <p class="sw-headline" aria-live="polite">{ &view.headline }</p>
             if view.verdict != Verdict::NoWeights {
                 <dl class="sw-totals">
@@ -27,6 +36,9 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     }) }
                 </dl>
                 <p class="sw-margin">{ &view.margin_text }</p>
+                if let Some(deciders) = &insight.deciders {
+                    <p class="sw-deciders">{ deciders }</p>
+                }
                 if !view.reasons.is_empty() {
                     <h3>{ &view.reasons_heading }</h3>
                     <ol class="sw-reasons">
@@ -37,6 +49,19 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 }
                 if let Some(counterpoint) = &view.counterpoint {
                     <p class="sw-counterpoint">{ counterpoint }</p>
+                }
+                if let Some(robustness) = &insight.robustness {
+                    <p class="sw-robustness">{ robustness }</p>
+                }
+                <h3>{ "What would change it" }</h3>
+                <ul class="sw-changes">
+                    { for insight.what_would_change.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
+                </ul>
+                if let Some(hybrid) = &insight.hybrid {
+                    <div class="sw-hybrid">
+                        <h3>{ "Or use both" }</h3>
+                        <p>{ hybrid }</p>
+                    </div>
                 }
             }
         </section>

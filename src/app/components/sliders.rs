@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -14,6 +16,9 @@ pub struct WeightSlidersProps {
     pub on_weight: Callback<(usize, u8)>,
     pub on_toggle: Callback<usize>,
     pub details: DetailsText,
+    /// Per criterion: the weight at which the answer would change, in
+    /// words and as a slider value.
+    pub tipping: Rc<Vec<Option<(u8, String)>>>,
     pub on_reset: Callback<()>,
 }
 
@@ -44,6 +49,8 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
     let weight = props.weights.get(criterion).copied().unwrap_or(0);
     let input_id = format!("sw-w-{}", c.id);
     let details_id = format!("sw-d-{}", c.id);
+    let tip_id = format!("sw-t-{}", c.id);
+    let tip = props.tipping.get(criterion).cloned().flatten();
     let expanded = props.open == Some(criterion);
     let on_input = props.on_weight.reform(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
@@ -60,15 +67,21 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
                 <output for={input_id.clone()} class="sw-slider-value">{ weight }</output>
             </div>
             <div class="sw-slider-bottom">
+                <div class="sw-track">
                 <input
                     type="range"
                     id={input_id}
+                    aria-describedby={tip.as_ref().map(|_| tip_id.clone())}
                     min="0"
                     max={MAX_WEIGHT.to_string()}
                     step="1"
                     value={weight.to_string()}
                     oninput={on_input}
                 />
+                if let Some((at, _)) = &tip {
+                    <span class={classes!("sw-tip", format!("sw-tip-{at}"))} aria-hidden="true"></span>
+                }
+                </div>
                 <button
                     type="button"
                     class="sw-why"
@@ -79,6 +92,9 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
                     { "Why?" }<span class="sw-visually-hidden">{ format!(" {}", c.name) }</span>
                 </button>
             </div>
+            if let Some((_, words)) = &tip {
+                <p id={tip_id} class="sw-tip-text">{ words }</p>
+            }
             if expanded {
                 <CriterionDetails id={details_id} {criterion} text={props.details.clone()} />
             }
