@@ -1,7 +1,9 @@
 //! The Yew shell: renders the core's view model and sends `Action`s back.
 
+mod browser;
 mod components;
 mod details_text;
+mod export_files;
 mod root;
 mod state;
 

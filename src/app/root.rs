@@ -2,18 +2,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser;
 use super::components::contributions::ContributionsChart;
-use super::components::notice::Notice;
+use super::components::notice::{Notice, RestoreOffer};
 use super::components::presets::PresetBar;
 use super::components::questionnaire::QuestionnairePanel;
 use super::components::radar::RadarChart;
 use super::components::recommendation::RecommendationPanel;
+use super::components::share::ShareBar;
 use super::components::sliders::WeightSliders;
 use super::details_text::{self, DetailsText};
 use super::state::AppState;
 use crate::core::explain::{insight, Insight};
+use crate::core::query::{self, PageOptions};
 use crate::core::score::evaluate;
-use crate::core::state::{Action, State};
+use crate::core::share::{encode, Shared};
+use crate::core::startup::{start, Stored};
+use crate::core::state::Action;
 use crate::core::view::{recommendation_for, Recommendation};
 use crate::core::MATRIX;
 
@@ -32,20 +37,57 @@ fn analyse(weights: &[u8]) -> Analysis {
     }
 }
 
-fn initial_state() -> AppState {
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    AppState(State::from_query(&MATRIX, &query))
+/// Reads the URL and storage once, at start-up.
+fn boot() -> (Rc<PageOptions>, AppState) {
+    let options = query::parse(&MATRIX, &browser::query());
+    // An embed never reads or writes the reader's saved settings: several
+    // embeds on one blog would otherwise overwrite each other.
+    let stored = if options.embed {
+        Stored::Empty
+    } else {
+        browser::read_stored()
+    };
+    let started = start(&MATRIX, &options, &browser::hash(), &stored);
+    if let Some(own) = &started.displaced {
+        browser::keep_displaced(own);
+    }
+    (Rc::new(options), AppState(started.state))
 }
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+    let booted = use_memo((), |_| boot());
+    let options = booted.0.clone();
+    let state = use_reducer({
+        let initial = booted.1.clone();
+        move || initial
+    });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            browser::set_theme(options.theme.as_str());
+            if options.embed {
+                browser::mark_embed();
+                browser::report_height(options.embed_id.clone());
+            }
+        });
+    }
+    let link_state = encode(&MATRIX, &Shared::of(&state.0));
+    {
+        let embed = options.embed;
+        use_effect_with(link_state.clone(), move |text| {
+            browser::replace_hash_soon(text.clone());
+            if !embed {
+                browser::store(text);
+            }
+        });
+    }
+
     let details = use_state(|| DetailsText::NotLoaded);
     // Opening a "Why?" loads the rendered text the first time (and again
     // after a failure), without blocking the toggle itself.
@@ -64,17 +106,28 @@ pub fn App() -> Html {
     let s = &state.0;
     let analysis = use_memo(s.weights.clone(), |weights| analyse(weights));
     let tipping: Rc<Vec<Option<(u8, String)>>> = Rc::new(analysis.insight.tipping.clone());
+    let full_page = format!("{}#{link_state}", browser::page_address());
 
     html! {
-        <div class="sw">
+        <div class={classes!("sw", options.embed.then_some("sw--embed"))}>
             <header class="sw-header">
-                <h1>{ MATRIX.title }</h1>
-                <p class="sw-lede">
-                    { "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources." }
-                </p>
+                if options.embed {
+                    <p class="sw-embed-title">{ MATRIX.title }</p>
+                } else {
+                    <h1>{ MATRIX.title }</h1>
+                    <p class="sw-lede">
+                        { "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources." }
+                    </p>
+                }
             </header>
             if let Some(message) = s.notice.clone() {
                 <Notice {message} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            }
+            if s.restorable.is_some() {
+                <RestoreOffer
+                    on_restore={dispatch.reform(|_| Action::RestoreSaved)}
+                    on_keep={dispatch.reform(|_| Action::KeepLink)}
+                />
             }
             <PresetBar
                 active={s.preset}
@@ -89,6 +142,7 @@ pub fn App() -> Html {
             <div class="sw-body">
                 <WeightSliders
                     weights={s.weights.clone()}
+                    visible={s.visible.clone()}
                     open={s.open}
                     on_weight={dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight })}
                     details={(*details).clone()}
@@ -109,10 +163,25 @@ pub fn App() -> Html {
                     />
                 </div>
             </div>
+            <ShareBar
+                link={full_page.clone()}
+                state_text={link_state.clone()}
+                weights={s.weights.clone()}
+                visible={s.visible.clone()}
+                preset={s.preset}
+                embed={options.embed}
+            />
             <footer class="sw-footer">
-                <p>
-                    { format!("Scores: {} Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.scale, MATRIX.reviewed) }
-                </p>
+                if options.embed {
+                    <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
+                } else {
+                    <p>
+                        { format!("Scores: {} Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.scale, MATRIX.reviewed) }
+                    </p>
+                    if let Some(note) = &s.storage_note {
+                        <p class="sw-storage-note">{ note }</p>
+                    }
+                }
             </footer>
         </div>
     }

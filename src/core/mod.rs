@@ -3,14 +3,18 @@
 
 pub mod details;
 pub mod explain;
+pub mod export;
 #[cfg(test)]
 mod fixture;
 pub mod insight;
 pub mod matrix;
+pub mod query;
 pub mod questionnaire;
 pub mod radar;
 pub mod schema;
 pub mod score;
+pub mod share;
+pub mod startup;
 pub mod state;
 pub mod view;
 

@@ -5,6 +5,7 @@
 use super::matrix::{Matrix, MAX_WEIGHT};
 use super::questionnaire::{self, QUESTIONS};
 use super::radar::Scale;
+use super::share::Shared;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -20,6 +21,12 @@ pub struct State {
     /// A message about something the widget could not do as asked
     /// (for example an unknown preset in the URL).
     pub notice: Option<String>,
+    /// Only these criteria are shown and weighed (an embed's subset).
+    pub visible: Option<Vec<usize>>,
+    /// The reader's own saved settings that a shared link replaced.
+    pub restorable: Option<Shared>,
+    /// Why the page cannot remember settings here, if it cannot.
+    pub storage_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +47,10 @@ pub enum Action {
         question: usize,
         answer: Option<u8>,
     },
+    /// Goes back to the reader's own settings a shared link replaced.
+    RestoreSaved,
+    /// Keeps the shared link's settings and forgets the offer to restore.
+    KeepLink,
     DismissNotice,
 }
 
@@ -52,32 +63,31 @@ impl State {
             scale: Scale::Weighted,
             answers: vec![None; QUESTIONS.len()],
             notice: None,
+            visible: None,
+            restorable: None,
+            storage_note: None,
         }
     }
 
-    /// The starting state for a page opened with `query` (the URL's search
-    /// part, with or without its leading `?`): `preset=<id>` selects a
-    /// preset; an unknown one leaves the defaults and says why.
-    pub fn from_query(matrix: &Matrix, query: &str) -> Self {
-        let mut state = State::new(matrix);
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let requested = query
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(key, _)| *key == "preset")
-            .map(|(_, value)| value);
-        if let Some(id) = requested {
-            match matrix.presets.iter().position(|p| p.id == id) {
-                Some(index) => state.apply(matrix, Action::ApplyPreset(index)),
-                None => {
-                    let shown: String = id.chars().take(40).collect();
-                    state.notice = Some(format!(
-                        "There is no use-case preset called “{shown}”; showing equal weights instead. Pick a preset below."
-                    ));
+    /// Shows and weighs only `criteria` (matrix indices) from now on.
+    pub fn limit_to(&mut self, criteria: Vec<usize>) {
+        self.visible = Some(criteria);
+        self.reapply_limit();
+    }
+
+    /// Hidden criteria weigh nothing, whatever set them.
+    pub fn reapply_limit(&mut self) {
+        if let Some(visible) = &self.visible {
+            for (c, weight) in self.weights.iter_mut().enumerate() {
+                if !visible.contains(&c) {
+                    *weight = 0;
                 }
             }
         }
-        state
+    }
+
+    pub fn is_visible(&self, criterion: usize) -> bool {
+        self.visible.as_ref().is_none_or(|v| v.contains(&criterion))
     }
 
     pub fn apply(&mut self, matrix: &Matrix, action: Action) {
@@ -87,6 +97,12 @@ impl State {
                     *slot = weight.min(MAX_WEIGHT);
                 }
             }
+            Action::RestoreSaved => {
+                if let Some(own) = self.restorable.take() {
+                    own.apply_to(self);
+                }
+            }
+            Action::KeepLink => self.restorable = None,
             Action::ApplyPreset(index) => {
                 if let Some(preset) = matrix.presets.get(index) {
                     self.weights = preset.weights.to_vec();
@@ -126,6 +142,7 @@ impl State {
             }
             Action::DismissNotice => self.notice = None,
         }
+        self.reapply_limit();
     }
 
     /// How the weights differ from the preset they started from:
@@ -158,28 +175,21 @@ mod tests {
     use crate::core::fixture::TEST_MATRIX as M;
 
     #[test]
-    fn a_known_preset_in_the_query_sets_its_weights() {
-        let state = State::from_query(&M, "?embed=1&preset=easy");
-        assert_eq!(state.weights, vec![1, 10, 5]);
-        assert_eq!(state.preset, Some(1));
-        assert!(state.notice.is_none());
-        assert!(state.preset_unchanged(&M));
-    }
-
-    #[test]
-    fn an_unknown_preset_keeps_the_defaults_and_says_so() {
-        let state = State::from_query(&M, "preset=quantum");
-        assert_eq!(state.weights, M.default_weights());
-        assert_eq!(state.preset, None);
-        let notice = state.notice.expect("a notice for an unknown preset");
-        assert!(notice.contains("“quantum”"), "{notice}");
-    }
-
-    #[test]
-    fn an_unknown_preset_name_is_shortened_in_the_message() {
-        let long = "x".repeat(500);
-        let state = State::from_query(&M, &format!("preset={long}"));
-        assert!(state.notice.expect("notice").len() < 200);
+    fn hidden_criteria_weigh_nothing_whatever_sets_them() {
+        let mut state = State::new(&M);
+        state.limit_to(vec![0, 2]);
+        assert_eq!(state.weights, vec![5, 0, 5]);
+        state.apply(&M, Action::ApplyPreset(1));
+        assert_eq!(state.weights, vec![1, 0, 5]);
+        state.apply(
+            &M,
+            Action::SetWeight {
+                criterion: 1,
+                weight: 9,
+            },
+        );
+        assert_eq!(state.weights[1], 0);
+        assert!(!state.is_visible(1) && state.is_visible(2));
     }
 
     #[test]

@@ -5,4 +5,5 @@ pub mod presets;
 pub mod questionnaire;
 pub mod radar;
 pub mod recommendation;
+pub mod share;
 pub mod sliders;

@@ -17,3 +17,23 @@ pub fn Notice(props: &NoticeProps) -> Html {
         </div>
     }
 }
+
+#[derive(PartialEq, Properties)]
+pub struct RestoreOfferProps {
+    pub on_restore: Callback<()>,
+    pub on_keep: Callback<()>,
+}
+
+/// After a shared link replaced the reader's own saved settings: the way back.
+#[function_component]
+pub fn RestoreOffer(props: &RestoreOfferProps) -> Html {
+    html! {
+        <div class="sw-notice" role="status">
+            <p>{ "You opened a shared link, so you see its settings. Your own saved weights are kept." }</p>
+            <div class="sw-notice-actions">
+                <button type="button" class="sw-button" onclick={props.on_restore.reform(|_: MouseEvent| ())}>{ "Restore my weights" }</button>
+                <button type="button" class="sw-button sw-button--quiet" onclick={props.on_keep.reform(|_: MouseEvent| ())}>{ "Keep these" }</button>
+            </div>
+        </div>
+    }
+}

@@ -11,6 +11,8 @@ use crate::core::MATRIX;
 #[derive(PartialEq, Properties)]
 pub struct WeightSlidersProps {
     pub weights: Vec<u8>,
+    /// Only these criteria are shown (an embed's subset); all when `None`.
+    pub visible: Option<Vec<usize>>,
     pub open: Option<usize>,
     /// (criterion index, new weight)
     pub on_weight: Callback<(usize, u8)>,
@@ -34,11 +36,17 @@ pub fn WeightSliders(props: &WeightSlidersProps) -> Html {
                 </button>
             </div>
             <p class="sw-hint">{ "0 = ignore, 10 = decisive. Use the arrow keys on a focused slider for fine steps." }</p>
-            { for MATRIX.grouped().into_iter().map(|(group, members)| html! {
-                <fieldset class="sw-group">
-                    <legend>{ group.name }</legend>
-                    { for members.into_iter().map(|criterion| slider_row(props, criterion)) }
-                </fieldset>
+            { for MATRIX.grouped().into_iter().filter_map(|(group, members)| {
+                let shown: Vec<usize> = members
+                    .into_iter()
+                    .filter(|c| props.visible.as_ref().is_none_or(|v| v.contains(c)))
+                    .collect();
+                (!shown.is_empty()).then(|| html! {
+                    <fieldset class="sw-group">
+                        <legend>{ group.name }</legend>
+                        { for shown.into_iter().map(|criterion| slider_row(props, criterion)) }
+                    </fieldset>
+                })
             }) }
         </section>
     }

@@ -1,0 +1,105 @@
+/*! stackweigh embed loader: turns each <div class="stackweigh-embed"> into a
+ * responsive, auto-height iframe of the widget served beside this script.
+ * No dependencies, no cookies, no storage, no request but the iframe's own.
+ *
+ *   <div class="stackweigh-embed" data-preset="ml_ai" data-theme="auto">
+ *     <a href="https://HOST/PATH/">Node.js vs Python comparator</a>
+ *   </div>
+ *   <script async src="https://HOST/PATH/embed.js"></script>
+ *
+ * Optional attributes: data-preset (preset id), data-theme (light|dark|auto),
+ * data-criteria (comma-separated criterion ids), data-height (initial px).
+ */
+(function (w, d) {
+  'use strict';
+  // Where this script came from; the widget page is index.html beside it.
+  var me = d.currentScript;
+  if (!me) {
+    var all = d.querySelectorAll('script[src$="embed.js"]');
+    me = all[all.length - 1];
+  }
+  var base;
+  try {
+    base = new URL('index.html', me.src);
+  } catch (e) {
+    return;
+  }
+
+  // Shared by every copy of this script on the page: one id counter, one
+  // message listener, the list of iframes it may resize.
+  var reg = w.stackweighEmbed;
+  if (!reg) {
+    reg = w.stackweighEmbed = { n: 0, frames: [] };
+    w.addEventListener('message', function (e) {
+      var m = e.data, f, i;
+      for (i = 0; i < reg.frames.length; i++) {
+        f = reg.frames[i];
+        if (e.source !== f.el.contentWindow || e.origin !== f.origin) continue;
+        if (
+          m && m.type === 'stackweigh:height' && String(m.id) === f.id &&
+          typeof m.height === 'number' && m.height >= 100 && m.height <= 20000
+        ) {
+          f.el.style.height = Math.ceil(m.height) + 'px';
+        }
+        return;
+      }
+    });
+  }
+
+  var TITLE = 'Node.js vs Python comparator (stackweigh)';
+
+  function param(name, value) {
+    // Ids are plain words; keep commas literal for data-criteria.
+    return value ? '&' + name + '=' + encodeURIComponent(value).replace(/%2C/gi, ',') : '';
+  }
+
+  function mount(div) {
+    var id = String(++reg.n);
+    var theme = div.getAttribute('data-theme');
+    var height = parseInt(div.getAttribute('data-height'), 10);
+    if (!(height >= 100 && height <= 20000)) height = 640;
+    var link = div.querySelector('a[href]');
+    var title = (link && link.textContent.replace(/\s+/g, ' ').trim()) || TITLE;
+    var f = d.createElement('iframe');
+    f.src = base.href + '?embed=1' +
+      param('preset', div.getAttribute('data-preset')) +
+      param('theme', /^(light|dark|auto)$/.test(theme) ? theme : '') +
+      param('criteria', div.getAttribute('data-criteria')) +
+      '&id=' + id;
+    f.title = title;
+    f.setAttribute('loading', 'lazy');
+    f.setAttribute('allow', 'clipboard-write');
+    f.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    // CSSOM properties, not a style attribute: allowed under a strict CSP.
+    f.style.display = 'block';
+    f.style.width = '100%';
+    f.style.border = '0';
+    f.style.height = height + 'px';
+    reg.frames.push({ el: f, id: id, origin: base.origin });
+    if (link) link.parentNode.replaceChild(f, link);
+    else div.appendChild(f);
+  }
+
+  var io = w.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        io.unobserve(entry.target);
+        mount(entry.target);
+      }
+    });
+  }, { rootMargin: '200px 0px' });
+
+  function scan() {
+    var divs = d.querySelectorAll('.stackweigh-embed:not([data-stackweigh-ready])');
+    for (var i = 0; i < divs.length; i++) {
+      divs[i].setAttribute('data-stackweigh-ready', '');
+      if (io) io.observe(divs[i]);
+      else mount(divs[i]);
+    }
+  }
+
+  reg.scan = reg.scan || scan; // for pages that add embeds later
+  scan();
+  // An async script can run before the rest of the page is parsed.
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', scan);
+})(window, document);

@@ -1,0 +1,196 @@
+//! Every touch of the browser outside the DOM tree Yew owns: the URL,
+//! storage, clipboard, the theme attribute and the embed's height messages.
+//! Each call is guarded: a blocked API degrades, it never breaks the widget.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::startup::Stored;
+
+const STORAGE_KEY: &str = "stackweigh:v1:state";
+/// The reader's own settings, set aside when a shared link replaced them.
+const DISPLACED_KEY: &str = "stackweigh:v1:before-link";
+/// How long the address bar waits for the weights to settle before it is
+/// updated (browsers throttle rapid history updates).
+const HASH_DELAY_MS: i32 = 200;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or hash.
+pub fn page_address() -> String {
+    window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Throws in sandboxed iframes and some privacy modes: treat as absent.
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn read_stored() -> Stored {
+    let Some(storage) = storage() else {
+        return Stored::Unavailable;
+    };
+    match storage.get_item(STORAGE_KEY) {
+        Ok(Some(value)) => Stored::Value(value),
+        Ok(None) => Stored::Empty,
+        Err(_) => Stored::Unavailable,
+    }
+}
+
+/// Saves the state text; false when storage refused (full, blocked…).
+pub fn store(value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, value).is_ok())
+}
+
+pub fn keep_displaced(value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(DISPLACED_KEY, value);
+    }
+}
+
+thread_local! {
+    static PENDING_HASH: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Puts `state` in the address bar (replacing, not adding, a history
+/// entry), at most once per [`HASH_DELAY_MS`].
+pub fn replace_hash_soon(state: String) {
+    let already_waiting =
+        PENDING_HASH.with(|pending| pending.borrow_mut().replace(state).is_some());
+    if already_waiting {
+        return;
+    }
+    let Some(window) = window() else { return };
+    let write = Closure::once_into_js(|| {
+        let Some(state) = PENDING_HASH.with(|pending| pending.borrow_mut().take()) else {
+            return;
+        };
+        if let Some(window) = web_sys::window() {
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{state}")));
+            }
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        write.unchecked_ref(),
+        HASH_DELAY_MS,
+    );
+}
+
+/// Copies `text`; `done` gets `true` once the browser confirms, `false`
+/// if it refuses (no permission in an iframe, insecure page…).
+pub fn copy_text(text: &str, done: yew::Callback<bool>) {
+    let Some(window) = window() else {
+        done.emit(false);
+        return;
+    };
+    let on_ok = {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| done.emit(true))
+    };
+    let on_err = Closure::once(move |_: JsValue| done.emit(false));
+    let _ = window
+        .navigator()
+        .clipboard()
+        .write_text(text)
+        .then2(&on_ok, &on_err);
+    // The promise settles once; the closures live until then.
+    on_ok.forget();
+    on_err.forget();
+}
+
+/// Sets `data-theme` on `<html>` (the CSS reads it); `auto` removes it.
+pub fn set_theme(theme: &str) {
+    let root = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = if theme == "auto" {
+            root.remove_attribute("data-theme")
+        } else {
+            root.set_attribute("data-theme", theme)
+        };
+    }
+}
+
+/// Marks `<html>` as an embed, for the compact layout.
+pub fn mark_embed() {
+    let root = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("data-embed", "");
+    }
+}
+
+/// In an embed: tells the parent page our height whenever it changes, so
+/// the loader can size the iframe. Posts only to `window.parent`.
+pub fn report_height(id: Option<String>) {
+    let Some(window) = window() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return; // Not in a frame.
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let post = {
+        let root = root.clone();
+        let last = RefCell::new(0i32);
+        move || {
+            // The document's own height (not the frame's): it can shrink too.
+            let height = root.get_bounding_client_rect().height().ceil() as i32;
+            if height == *last.borrow() {
+                return;
+            }
+            *last.borrow_mut() = height;
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"stackweigh:height".into());
+            let _ = js_sys::Reflect::set(
+                &message,
+                &"id".into(),
+                &id.clone().unwrap_or_default().into(),
+            );
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &f64::from(height).into());
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    post();
+    let callback = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        if let Some(body) = window.document().and_then(|d| d.body()) {
+            observer.observe(&body);
+        }
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}

@@ -1,0 +1,210 @@
+// Plumbing for the embed tests (tests/browser/embed.test.mjs): throw-away
+// site roots, two static servers (the widget's host and a blog on another
+// 127.0.0.1 port, so the embed is cross-origin as it is on a real blog),
+// guarded pages that also record every message the host page receives, and
+// reads of an embed iframe's size and colours.
+
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DIST, REPO, launchChromium, newGuardedPage, waitFor } from './harness.mjs';
+
+export const EMBED_SOURCE = path.join(REPO, 'embed', 'embed.js');
+export const EMBED_DIST = path.join(DIST, 'embed.js');
+export const BLOG_POST = path.join(REPO, 'examples', 'blog-post.html');
+export const ACAO = Object.freeze({ 'Access-Control-Allow-Origin': '*' });
+
+/**
+ * The loader the tests run: $STACKWEIGH_EMBED_JS if set (e.g. to check that
+ * the tests catch a broken loader), else the built copy, else the source.
+ */
+export function embedScriptPath() {
+  if (process.env.STACKWEIGH_EMBED_JS) return process.env.STACKWEIGH_EMBED_JS;
+  return existsSync(EMBED_DIST) ? EMBED_DIST : EMBED_SOURCE;
+}
+
+function tempDir(label) {
+  return mkdtempSync(path.join(tmpdir(), `stackweigh-${label}-`));
+}
+
+/** dist/ at "/" (plus embed.js) and the blog post at /examples/blog-post.html. */
+export function makeSiteRoot() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html missing: build first with \`trunk build --release --offline\``);
+  }
+  const root = tempDir('site');
+  cpSync(DIST, root, { recursive: true });
+  copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
+  mkdirSync(path.join(root, 'examples'));
+  copyFileSync(BLOG_POST, path.join(root, 'examples', 'blog-post.html'));
+  return root;
+}
+
+/** A stand-in widget: embed.js beside an index.html that never posts anything. */
+export function makeStubWidgetRoot() {
+  const root = tempDir('stub');
+  copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
+  writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stub widget</title></head>' +
+      '<body><p>stub widget</p></body></html>\n',
+  );
+  return root;
+}
+
+/** A directory of host pages: { 'name.html': html }. */
+export function makePagesRoot(pages) {
+  const root = tempDir('host');
+  for (const [name, html] of Object.entries(pages)) writeFileSync(path.join(root, name), html);
+  return root;
+}
+
+/** The blog post as a cross-origin blog would carry it: "../x" → widgetUrl + "x". */
+export function blogPostFor(widgetUrl) {
+  return readFileSync(BLOG_POST, 'utf8').replace(/(\s(?:src|href)=")\.\.\//g, `$1${widgetUrl}`);
+}
+
+/** A minimal host page around `body` (no favicon request, no external anything). */
+export function hostPage(body, { head = '' } = {}) {
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title>' +
+    '<link rel="icon" href="data:,">' +
+    `${head}</head><body>${body}</body></html>\n`
+  );
+}
+
+/**
+ * One browser for `servers` (already started; closed with it) and temp dirs
+ * to remove afterwards. Extra fields (`urls`) are copied onto the result.
+ */
+export async function launchEnv({ servers = [], cleanup = [], ...urls }) {
+  const closeAll = async (browser) => {
+    await browser?.close().catch(() => {});
+    for (const s of servers) await s.close();
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  };
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    await closeAll(undefined);
+    throw err;
+  }
+  return { ...urls, browser, close: () => closeAll(browser) };
+}
+
+/**
+ * A guarded page (harness.mjs: external requests, console errors, failed
+ * responses) that also records, on the top page, every `message` event
+ * (window.__swMessages: {tag, raw, type, id, height, from, origin}, `from` = index of the
+ * sending iframe among the page's iframes, -1 for anything else) and every
+ * request the top frame itself makes (`topRequests`).
+ */
+export async function openGuarded(env, url, { viewport = { width: 1280, height: 900 }, colorScheme } = {}) {
+  const guarded = await newGuardedPage(env, { viewport });
+  const { page } = guarded;
+  if (colorScheme) await page.emulateMedia({ colorScheme });
+  guarded.topRequests = [];
+  page.on('request', (req) => {
+    if (req.frame() === page.mainFrame()) guarded.topRequests.push(req.url());
+  });
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__swMessages = [];
+    window.addEventListener('message', (e) => {
+      const d = e.data && typeof e.data === 'object' ? e.data : { raw: String(e.data) };
+      const from = [...document.querySelectorAll('iframe')].findIndex((f) => f.contentWindow === e.source);
+      window.__swMessages.push({ tag: d.tag, raw: d.raw, type: d.type, id: d.id, height: d.height, from, origin: e.origin });
+    });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return guarded;
+}
+
+/** The embed divs on the host page (the class is the embed's public API). */
+export function embedDiv(page, index) {
+  return page.locator('.stackweigh-embed').nth(index);
+}
+
+/** The loader's iframe inside the index-th embed div. */
+export function embedIframe(page, index) {
+  return embedDiv(page, index).locator('iframe');
+}
+
+/** Waits for the index-th embed's iframe and its Frame (whose document has loaded). */
+export async function embedFrame(page, index) {
+  const iframe = embedIframe(page, index);
+  await iframe.waitFor({ state: 'attached' });
+  return waitFor(
+    async () => {
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      if (!frame || frame.url() === 'about:blank') return false;
+      await frame.waitForLoadState('load');
+      return frame;
+    },
+    { message: `embed ${index}'s iframe document` },
+  );
+}
+
+/** Parsed query of an embed iframe's src (and the raw src). */
+export async function embedSrc(page, index) {
+  const raw = await embedIframe(page, index).getAttribute('src');
+  const url = new URL(raw);
+  return { raw, url, params: Object.fromEntries(url.searchParams) };
+}
+
+/** The iframe's rendered height on the host page and its document's size. */
+export async function frameMetrics(page, index, frame) {
+  const iframeHeight = await embedIframe(page, index).evaluate((el) => el.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    clientHeight: document.documentElement.clientHeight,
+  }));
+  return { iframeHeight, ...inner };
+}
+
+/** Waits until the iframe is as tall as its document (±2px) with no vertical scrollbar. */
+export async function waitForFit(page, index, frame, { extra = () => true, message = '' } = {}) {
+  let last;
+  try {
+    return await waitFor(
+      async () => {
+        last = await frameMetrics(page, index, frame);
+        const fits = Math.abs(last.iframeHeight - last.scrollHeight) <= 2 && last.scrollHeight <= last.clientHeight + 1;
+        return fits && extra(last) ? last : false;
+      },
+      { message: `embed ${index} to fit its content${message}` },
+    );
+  } catch (err) {
+    err.message += ` — last metrics ${JSON.stringify(last)}`;
+    throw err;
+  }
+}
+
+/** Height messages the top page has received so far. */
+export function messages(page) {
+  return page.evaluate(() => window.__swMessages.slice());
+}
+
+/**
+ * Waits until the top page has seen the message tagged `tag`: the loader's
+ * listener runs in the same dispatch, so by then it has handled it.
+ */
+export async function waitForMessageTag(page, tag) {
+  await waitFor(async () => (await messages(page)).some((m) => m.tag === tag || m.raw?.includes(tag)), { message: `message "${tag}" to arrive` });
+}
+
+/** Relative luminance (0 = black, 1 = white) of the first opaque background among body, html. */
+export async function backgroundLuminance(frame) {
+  const colours = await frame.evaluate(() => [document.body, document.documentElement].map((el) => getComputedStyle(el).backgroundColor));
+  for (const c of colours) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return { luminance: 0.2126 * r + 0.7152 * g + 0.0722 * b, colour: c, colours };
+  }
+  return { luminance: null, colours };
+}

@@ -1,0 +1,578 @@
+// The embed: embed/embed.js (shipped as dist/embed.js) turns each
+// <div class="stackweigh-embed"> on someone else's page into a lazy,
+// auto-height iframe of the widget, and examples/blog-post.html is a blog
+// post that uses it twice plus one plain sandboxed iframe.
+//
+// Three suites:
+// - the loader against a stub widget that never posts (no dependency on the
+//   app): the iframe it builds, laziness, the double-include guard, and which
+//   height messages it accepts;
+// - the blog post on one 127.0.0.1 port embedding the real widget from
+//   another (cross-origin, as on a real blog), the widget host sending
+//   `Access-Control-Allow-Origin: *`;
+// - the same without that header: what the sandboxed plain iframe does then.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { startServer } from '../../scripts/static-server.mjs';
+import { waitFor } from './harness.mjs';
+import {
+  ACAO,
+  EMBED_DIST,
+  EMBED_SOURCE,
+  backgroundLuminance,
+  blogPostFor,
+  embedDiv,
+  embedFrame,
+  embedIframe,
+  embedSrc,
+  frameMetrics,
+  hostPage,
+  makePagesRoot,
+  makeSiteRoot,
+  makeStubWidgetRoot,
+  messages,
+  openGuarded,
+  launchEnv,
+  waitForFit,
+  waitForMessageTag,
+} from './embed-helpers.mjs';
+
+const DEFAULT_TITLE = 'Node.js vs Python comparator (stackweigh)';
+const TYPE = 'stackweigh:height';
+
+// ---------------------------------------------------------------------------
+describe('embed.js as shipped', () => {
+  test('dist/embed.js is embed/embed.js copied as is (index.html copies it with Trunk)', () => {
+    assert.ok(existsSync(EMBED_DIST), `${EMBED_DIST} missing: index.html needs <link data-trunk rel="copy-file" href="embed/embed.js" />, then a build`);
+    assert.equal(readFileSync(EMBED_DIST, 'utf8'), readFileSync(EMBED_SOURCE, 'utf8'));
+  });
+
+  test('is small and uses no cookie, storage or network API', () => {
+    const src = readFileSync(EMBED_SOURCE, 'utf8');
+    const gz = gzipSync(src).length;
+    assert.ok(gz < 2048, `embed.js is ${gz} bytes gzipped (readable source), want < 2048`);
+    const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const api of ['document.cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'import(']) {
+      assert.ok(!code.includes(api), `embed.js must not use ${api}`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+describe('embed loader (stub widget that never posts)', () => {
+  let env;
+  let stubOrigin;
+  before(async () => {
+    // The widget server starts first; the host pages name its URL.
+    const widgetRoot = makeStubWidgetRoot();
+    const widget = await startServer({ root: widgetRoot, port: 0 });
+    stubOrigin = new URL(widget.url).origin;
+    const loader = (n = 1) =>
+      Array.from({ length: n }, () => '<script async src="__WIDGET__embed.js"></script>').join('');
+    const pages = {
+      'attrs.html': hostPage(
+        '<div class="stackweigh-embed" data-preset="ml_ai" data-theme="dark" data-criteria="io_performance,realtime" data-height="480">' +
+          '<a href="__WIDGET__">  Compare   Node.js and Python </a></div>' +
+          '<div class="stackweigh-embed"></div>' +
+          '<div class="stackweigh-embed" data-theme="purple" data-height="5"><a href="__WIDGET__">x</a><p>kept</p></div>' +
+          loader(2),
+      ),
+      'lazy.html': hostPage(
+        '<div class="stackweigh-embed" data-height="200"><a href="__WIDGET__">top</a></div>' +
+          '<div style="height:3000px"></div>' +
+          '<div class="stackweigh-embed" data-height="200"><a href="__WIDGET__">bottom</a></div>' +
+          loader(1),
+      ),
+      'no-io.html': hostPage(
+        '<script>window.IntersectionObserver = undefined;</script>' +
+          '<div style="height:3000px"></div>' +
+          '<div class="stackweigh-embed" data-height="200"><a href="__WIDGET__">bottom</a></div>' +
+          loader(1),
+      ),
+      'messages.html': hostPage(
+        '<div class="stackweigh-embed" data-height="300"><a href="__WIDGET__">one</a></div>' +
+          '<div class="stackweigh-embed" data-height="300"><a href="__WIDGET__">two</a></div>' +
+          loader(1),
+      ),
+      'poster.html': hostPage('<p>another origin</p>'),
+    };
+    const filled = Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.replaceAll('__WIDGET__', widget.url)]));
+    const hostRoot = makePagesRoot(filled);
+    const host = await startServer({ root: hostRoot, port: 0 });
+    env = await launchEnv({ servers: [widget, host], cleanup: [widgetRoot, hostRoot], widgetUrl: widget.url, hostUrl: host.url });
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('builds one titled, lazy iframe per div from the script URL and the data attributes (script included twice)', async () => {
+    const g = await openGuarded(env, env.hostUrl + 'attrs.html');
+    const { page } = g;
+    try {
+      for (let i = 0; i < 3; i++) await embedIframe(page, i).waitFor({ state: 'attached' });
+      const ids = [];
+      for (let i = 0; i < 3; i++) {
+        assert.equal(await embedIframe(page, i).count(), 1, `div ${i} has exactly one iframe`);
+        assert.equal(await embedDiv(page, i).getAttribute('data-stackweigh-ready'), '', `div ${i} is marked processed`);
+        const { raw, url, params } = await embedSrc(page, i);
+        assert.equal(url.origin, stubOrigin, `div ${i}: iframe on the script's origin`);
+        assert.equal(url.pathname, '/index.html', `div ${i}: index.html beside embed.js`);
+        assert.equal(params.embed, '1', `div ${i}: embed=1`);
+        assert.match(params.id ?? '', /^\d+$/, `div ${i}: numeric id`);
+        ids.push(params.id);
+        if (i === 0) {
+          assert.deepEqual(Object.keys(params).sort(), ['criteria', 'embed', 'id', 'preset', 'theme']);
+          assert.equal(params.preset, 'ml_ai');
+          assert.equal(params.theme, 'dark');
+          assert.ok(raw.includes('criteria=io_performance,realtime&'), `commas stay literal: ${raw}`);
+        } else {
+          assert.deepEqual(Object.keys(params).sort(), ['embed', 'id'], `div ${i}: only the params given (an invalid theme is dropped): ${raw}`);
+        }
+      }
+      assert.equal(new Set(ids).size, 3, `ids are distinct: ${ids}`);
+
+      const attrs = (i) =>
+        embedIframe(page, i).evaluate((f) => ({
+          title: f.title,
+          loading: f.getAttribute('loading'),
+          allow: f.getAttribute('allow'),
+          referrerpolicy: f.getAttribute('referrerpolicy'),
+          sandbox: f.getAttribute('sandbox'),
+          height: f.getBoundingClientRect().height,
+          width: f.getBoundingClientRect().width,
+          divWidth: f.parentElement.getBoundingClientRect().width,
+          border: getComputedStyle(f).borderTopWidth,
+        }));
+      const a = await Promise.all([0, 1, 2].map(attrs));
+      assert.equal(a[0].title, 'Compare Node.js and Python', 'the fallback link text becomes the title');
+      assert.equal(a[1].title, DEFAULT_TITLE, 'default title without a link');
+      assert.equal(a[2].title, 'x');
+      for (const x of a) {
+        assert.equal(x.loading, 'lazy');
+        assert.equal(x.allow, 'clipboard-write');
+        assert.equal(x.referrerpolicy, 'strict-origin-when-cross-origin');
+        assert.equal(x.sandbox, null, 'no sandbox (the height messages need the real origin)');
+        assert.equal(x.width, x.divWidth, 'full width');
+        assert.equal(x.border, '0px');
+      }
+      assert.deepEqual(a.map((x) => x.height), [480, 640, 640], 'data-height, else 640 (also for an out-of-range value)');
+      assert.equal(await embedDiv(page, 0).locator('a').count(), 0, 'the iframe replaced the fallback link');
+      assert.equal(await embedDiv(page, 2).getByText('kept').count(), 1, 'other content in the div stays');
+
+      // The host page itself fetched only itself and embed.js.
+      const own = new Set(g.topRequests.map((u) => new URL(u).pathname));
+      assert.deepEqual([...own].sort(), ['/attrs.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
+      assert.deepEqual(await g.context.cookies(), [], 'no cookies');
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('lazy: a div far below the fold keeps its link until scrolled near', async () => {
+    const g = await openGuarded(env, env.hostUrl + 'lazy.html');
+    const { page } = g;
+    try {
+      // The observer reports both divs in its first callback: once the top
+      // one has its iframe, the bottom one has been considered too.
+      await embedIframe(page, 0).waitFor({ state: 'attached' });
+      const top = await embedDiv(page, 1).evaluate((d) => d.getBoundingClientRect().top);
+      assert.ok(top > 900 + 400, `precondition: the bottom div starts far below the fold (top ${top})`);
+      assert.equal(await embedIframe(page, 1).count(), 0, 'no iframe below the fold yet');
+      assert.equal(await embedDiv(page, 1).getByRole('link', { name: 'bottom' }).count(), 1, 'fallback link still there');
+      await embedDiv(page, 1).scrollIntoViewIfNeeded();
+      await embedIframe(page, 1).waitFor({ state: 'attached' });
+      assert.equal(await embedIframe(page, 1).getAttribute('title'), 'bottom');
+      assert.equal(await embedDiv(page, 1).getByRole('link').count(), 0);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('without IntersectionObserver every embed mounts at once', async () => {
+    const g = await openGuarded(env, env.hostUrl + 'no-io.html');
+    try {
+      await embedIframe(g.page, 0).waitFor({ state: 'attached' });
+      const top = await embedDiv(g.page, 0).evaluate((d) => d.getBoundingClientRect().top);
+      assert.ok(top > 900 + 400, `the div is far below the fold (top ${top}) and mounted anyway`);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('accepts height messages only from its own iframe, origin and id, in range', async () => {
+    const g = await openGuarded(env, env.hostUrl + 'messages.html');
+    const { page } = g;
+    try {
+      const f1 = await embedFrame(page, 0);
+      const f2 = await embedFrame(page, 1);
+      const id1 = (await embedSrc(page, 0)).params.id;
+      const id2 = (await embedSrc(page, 1)).params.id;
+      const heights = () => Promise.all([0, 1].map((i) => embedIframe(page, i).evaluate((f) => f.getBoundingClientRect().height)));
+      assert.deepEqual(await heights(), [300, 300]);
+
+      let n = 0;
+      const ignored = async (label, send) => {
+        const tag = `ignored-${++n}`;
+        const before = await heights();
+        await send(tag);
+        await waitForMessageTag(page, tag);
+        assert.deepEqual(await heights(), before, `ignored: ${label}`);
+      };
+      const fromFrame = (frame, msg) => (tag) => frame.evaluate((m) => parent.postMessage(m, '*'), { ...msg, tag });
+
+      await ignored('from the host page itself', (tag) =>
+        page.evaluate((m) => window.postMessage(m, '*'), { type: TYPE, id: id1, height: 150, tag }));
+      await page.evaluate(() => {
+        const f = document.createElement('iframe');
+        f.title = 'foreign';
+        f.srcdoc = '<p>foreign</p>';
+        document.body.append(f);
+        return new Promise((r) => f.addEventListener('load', r, { once: true }));
+      });
+      const foreign = page.frames().find((f) => f.url() === 'about:srcdoc');
+      assert.ok(foreign, 'the srcdoc iframe is there');
+      await ignored('from another iframe on the page', fromFrame(foreign, { type: TYPE, id: id1, height: 150 }));
+      await ignored("from embed 1 with embed 2's id", fromFrame(f1, { type: TYPE, id: id2, height: 150 }));
+      await ignored('wrong type', fromFrame(f1, { type: 'stackweigh:other', id: id1, height: 150 }));
+      await ignored('height as a string', fromFrame(f1, { type: TYPE, id: id1, height: '150' }));
+      await ignored('height 99', fromFrame(f1, { type: TYPE, id: id1, height: 99 }));
+      await ignored('height 20001', fromFrame(f1, { type: TYPE, id: id1, height: 20001 }));
+      await ignored('height NaN', fromFrame(f1, { type: TYPE, id: id1, height: NaN }));
+      await ignored('height Infinity', fromFrame(f1, { type: TYPE, id: id1, height: Infinity }));
+      await ignored('no id', fromFrame(f1, { type: TYPE, height: 150 }));
+      await ignored('a string message', (tag) => f1.evaluate((t) => parent.postMessage(`${t} stackweigh:height 150`, '*'), tag));
+
+      const accepted = async (frame, msg, want) => {
+        const tag = `ok-${++n}`;
+        await fromFrame(frame, msg)(tag);
+        await waitForMessageTag(page, tag);
+        assert.deepEqual(await heights(), want, `accepted ${JSON.stringify(msg)}`);
+      };
+      await accepted(f1, { type: TYPE, id: id1, height: 333.2 }, [334, 300]);
+      await accepted(f2, { type: TYPE, id: id2, height: 100 }, [334, 100]);
+      await accepted(f2, { type: TYPE, id: id2, height: 20000 }, [334, 20000]);
+
+      // Same iframe, another origin: the frame navigates to the host's
+      // origin and posts from there.
+      await f1.goto(env.hostUrl + 'poster.html');
+      await ignored('from the right iframe but another origin', fromFrame(f1, { type: TYPE, id: id1, height: 222 }));
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+describe('blog post embedding the real widget from another origin (Access-Control-Allow-Origin: *)', () => {
+  let env;
+  let postUrl;
+  let sameOriginPostUrl;
+  before(async () => {
+    const siteRoot = makeSiteRoot();
+    const widget = await startServer({ root: siteRoot, port: 0, headers: ACAO });
+    const hostRoot = makePagesRoot({ 'blog-post.html': blogPostFor(widget.url) });
+    const host = await startServer({ root: hostRoot, port: 0 });
+    env = await launchEnv({ servers: [widget, host], cleanup: [siteRoot, hostRoot], widgetUrl: widget.url });
+    postUrl = host.url + 'blog-post.html';
+    sameOriginPostUrl = widget.url + 'examples/blog-post.html';
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  const recommendation = (frame) => frame.getByRole('region', { name: 'Recommendation', exact: true });
+
+  test('loads with no console error, nothing leaving 127.0.0.1, no cookies; the page itself fetches only itself and embed.js', async () => {
+    const g = await openGuarded(env, postUrl);
+    try {
+      const f1 = await embedFrame(g.page, 0);
+      await recommendation(f1).waitFor({ state: 'visible' });
+      await g.page.waitForLoadState('networkidle');
+      assert.deepEqual(g.problems(), []);
+      assert.deepEqual(await g.context.cookies(), [], 'no cookies on any origin');
+      const own = [...new Set(g.topRequests.map((u) => new URL(u).pathname))].sort();
+      assert.deepEqual(own, ['/blog-post.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
+      assert.equal(await embedIframe(g.page, 0).count(), 1, 'embed.js included twice still makes one iframe per div');
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('both embeds appear, titled; the second only once scrolled near', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      await embedFrame(page, 0);
+      const top = await embedDiv(page, 1).evaluate((d) => d.getBoundingClientRect().top);
+      assert.ok(top > 900 + 400, `precondition: the second embed starts far below the fold (top ${top})`);
+      assert.equal(await embedIframe(page, 1).count(), 0, 'the second iframe is not created before scrolling');
+      assert.equal(await embedDiv(page, 1).getByRole('link').count(), 1, 'its fallback link is still there');
+      await embedDiv(page, 1).scrollIntoViewIfNeeded();
+      await embedFrame(page, 1);
+      const titles = await Promise.all([0, 1].map((i) => embedIframe(page, i).getAttribute('title')));
+      assert.deepEqual(titles, ['Node.js vs Python comparator: real-time chat', 'Node.js vs Python comparator: ML and AI product']);
+      const srcs = await Promise.all([0, 1].map((i) => embedSrc(page, i)));
+      assert.deepEqual(srcs.map((s) => [s.params.preset, s.params.theme, s.params.embed]), [['realtime_chat', 'light', '1'], ['ml_ai', 'dark', '1']]);
+      assert.notEqual(srcs[0].params.id, srcs[1].params.id, 'each embed has its own id');
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('each iframe is as tall as its content (no inner scrollbar), set by its own height messages', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      for (const i of [0, 1]) {
+        await embedDiv(page, i).scrollIntoViewIfNeeded();
+        const frame = await embedFrame(page, i);
+        await recommendation(frame).waitFor({ state: 'visible' });
+        const { params } = await embedSrc(page, i);
+        const iframeIndex = await embedIframe(page, i).evaluate((f) => [...document.querySelectorAll('iframe')].indexOf(f));
+        const fit = await waitForFit(page, i, frame, {
+          message: ' (the widget must post {type: "stackweigh:height", id, height} to its parent)',
+        });
+        const own = (await messages(page)).filter((m) => m.type === TYPE && m.from === iframeIndex);
+        assert.ok(own.length > 0, `embed ${i} posted height messages`);
+        assert.ok(own.every((m) => String(m.id) === params.id), `embed ${i} posts its own id ${params.id}: ${JSON.stringify(own)}`);
+        assert.equal(fit.iframeHeight, Math.ceil(own.at(-1).height), `embed ${i}: height = ceil(last message)`);
+      }
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('follows its content: opening a "Why?" grows the iframe', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      const frame = await embedFrame(page, 0);
+      await recommendation(frame).waitFor({ state: 'visible' });
+      const before = await waitForFit(page, 0, frame);
+      const why = frame.getByRole('button', { name: /^Why\?/ }).first();
+      await why.click();
+      await waitFor(async () => (await why.getAttribute('aria-expanded')) === 'true', { message: 'the Why? disclosure to open' });
+      const after = await waitForFit(page, 0, frame, {
+        extra: (m) => m.iframeHeight > before.iframeHeight,
+        message: ` and grow beyond ${before.iframeHeight}px after opening "Why?"`,
+      });
+      assert.ok(after.iframeHeight > before.iframeHeight);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('height messages from other windows are ignored', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      const frames = [];
+      for (const i of [0, 1]) {
+        await embedDiv(page, i).scrollIntoViewIfNeeded();
+        frames.push(await embedFrame(page, i));
+        await recommendation(frames[i]).waitFor({ state: 'visible' });
+        await waitForFit(page, i, frames[i]);
+      }
+      const heights = () => Promise.all([0, 1].map((i) => embedIframe(page, i).evaluate((f) => f.getBoundingClientRect().height)));
+      const before = await heights();
+      const ids = await Promise.all([0, 1].map(async (i) => (await embedSrc(page, i)).params.id));
+
+      await page.evaluate((m) => window.postMessage(m, '*'), { type: TYPE, id: ids[0], height: 150, tag: 'top' });
+      await waitForMessageTag(page, 'top');
+      await page.evaluate(() => {
+        const f = document.createElement('iframe');
+        f.title = 'foreign';
+        f.srcdoc = '<p>foreign</p>';
+        document.body.append(f);
+        return new Promise((r) => f.addEventListener('load', r, { once: true }));
+      });
+      const foreign = page.frames().find((f) => f.url() === 'about:srcdoc');
+      await foreign.evaluate((ids) => {
+        parent.postMessage({ type: 'stackweigh:height', id: ids[0], height: 150, tag: 'srcdoc-1' }, '*');
+        parent.postMessage({ type: 'stackweigh:height', id: ids[1], height: 150, tag: 'srcdoc-2' }, '*');
+      }, ids);
+      await waitForMessageTag(page, 'srcdoc-2');
+      assert.deepEqual(await heights(), before, 'heights unchanged');
+      for (const i of [0, 1]) {
+        const m = await frameMetrics(page, i, frames[i]);
+        assert.ok(Math.abs(m.iframeHeight - m.scrollHeight) <= 2, `embed ${i} still fits: ${JSON.stringify(m)}`);
+      }
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    test(`data-theme wins over the reader's ${scheme} preference: the light embed is light, the dark one dark`, async () => {
+      const g = await openGuarded(env, postUrl, { colorScheme: scheme });
+      const { page } = g;
+      try {
+        const got = [];
+        for (const i of [0, 1]) {
+          await embedDiv(page, i).scrollIntoViewIfNeeded();
+          const frame = await embedFrame(page, i);
+          await recommendation(frame).waitFor({ state: 'visible' });
+          got.push(await backgroundLuminance(frame));
+        }
+        assert.ok(got[0].luminance !== null && got[0].luminance > 0.6, `light embed background is light: ${JSON.stringify(got[0])}`);
+        assert.ok(got[1].luminance !== null && got[1].luminance < 0.2, `dark embed background is dark: ${JSON.stringify(got[1])}`);
+        assert.deepEqual(g.problems(), []);
+      } finally {
+        await g.close();
+      }
+    });
+  }
+
+  test('the plain sandboxed iframe (allow-scripts only, opaque origin) runs the widget', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      const iframe = page.locator('iframe[sandbox]');
+      assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
+      await iframe.scrollIntoViewIfNeeded();
+      const fl = page.frameLocator('iframe[sandbox]');
+      await fl.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      assert.equal(await frame.evaluate(() => self.origin), 'null', 'opaque origin');
+      const sliders = fl.getByRole('slider');
+      await sliders.first().waitFor();
+      const values = await sliders.evaluateAll((els) => els.map((e) => Number(e.value)));
+      const i = values.findIndex((v) => v < 10);
+      assert.ok(i >= 0, 'a slider below 10');
+      const slider = sliders.nth(i);
+      await slider.focus();
+      await slider.press('ArrowRight');
+      await waitFor(async () => Number(await slider.inputValue()) === values[i] + 1, { message: `slider ${i} to go from ${values[i]} to ${values[i] + 1}` });
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("the plain sandboxed iframe gets the widget's stylesheet", async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      const iframe = page.locator('iframe[sandbox]');
+      await iframe.scrollIntoViewIfNeeded();
+      await page.frameLocator('iframe[sandbox]').getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      const sheets = await frame.evaluate(() =>
+        [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => ({
+          href: l.getAttribute('href'),
+          integrity: l.hasAttribute('integrity'),
+          crossorigin: l.getAttribute('crossorigin'),
+          rules: l.sheet ? l.sheet.cssRules.length : null,
+        })),
+      );
+      assert.ok(sheets.length > 0, 'index.html links a stylesheet');
+      for (const s of sheets) {
+        // A no-cors stylesheet with `integrity` is blocked in an opaque-origin
+        // document: SRI needs a CORS request, i.e. a `crossorigin` attribute.
+        assert.ok(s.rules > 0, `stylesheet ${s.href} applies in the sandboxed iframe (integrity: ${s.integrity}, crossorigin: ${s.crossorigin}); problems: ${g.problems().join(' | ')}`);
+      }
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('the example as shipped (same origin, relative paths) boots both embeds and sizes them', async () => {
+    const g = await openGuarded(env, sameOriginPostUrl);
+    const { page } = g;
+    try {
+      for (const i of [0, 1]) {
+        await embedDiv(page, i).scrollIntoViewIfNeeded();
+        const frame = await embedFrame(page, i);
+        await recommendation(frame).waitFor({ state: 'visible' });
+        await waitForFit(page, i, frame);
+      }
+      const origins = await Promise.all([0, 1].map(async (i) => (await embedSrc(page, i)).url.origin));
+      assert.deepEqual(origins, [new URL(env.widgetUrl).origin, new URL(env.widgetUrl).origin]);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('with scripts off, readers get the fallback links', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    try {
+      await context.route('**/*', (route) =>
+        new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'));
+      const page = await context.newPage();
+      await page.goto(postUrl);
+      const links = page.locator('.stackweigh-embed').getByRole('link');
+      assert.deepEqual(await links.allInnerTexts(), [
+        'Node.js vs Python comparator: real-time chat',
+        'Node.js vs Python comparator: ML and AI product',
+      ]);
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) {
+        assert.equal(new URL(href).origin, new URL(env.widgetUrl).origin, `fallback link goes to the widget: ${href}`);
+      }
+      assert.equal(await page.locator('.stackweigh-embed iframe').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+describe('the plain sandboxed iframe when the widget host sends no Access-Control-Allow-Origin', () => {
+  let env;
+  let postUrl;
+  before(async () => {
+    const siteRoot = makeSiteRoot();
+    const widget = await startServer({ root: siteRoot, port: 0 });
+    const hostRoot = makePagesRoot({ 'blog-post.html': blogPostFor(widget.url) });
+    const host = await startServer({ root: hostRoot, port: 0 });
+    env = await launchEnv({ servers: [widget, host], cleanup: [siteRoot, hostRoot], widgetUrl: widget.url });
+    postUrl = host.url + 'blog-post.html';
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('the sandboxed widget does not boot (its module script is blocked by CORS); the loader embeds still work', async () => {
+    const g = await openGuarded(env, postUrl);
+    const { page } = g;
+    try {
+      // Loader embeds are not sandboxed: their documents have the widget's
+      // own origin, so their subresources are same-origin and need no header.
+      const f1 = await embedFrame(page, 0);
+      await f1.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+
+      const iframe = page.locator('iframe[sandbox]');
+      await iframe.scrollIntoViewIfNeeded();
+      // Wait for the evidence of failure rather than for time to pass.
+      const blocked = await waitFor(
+        () => g.consoleErrors.find((e) => /from origin 'null' has been blocked by CORS policy/.test(e) && /\.js'/.test(e)),
+        { message: "a CORS error for the widget's module script in the sandboxed iframe" },
+      );
+      assert.match(blocked, /No 'Access-Control-Allow-Origin' header/);
+      const frame = await (await iframe.elementHandle()).contentFrame();
+      await frame.waitForLoadState('load');
+      assert.equal(await frame.getByRole('slider').count(), 0, 'no slider: the widget did not boot');
+      assert.equal(await frame.getByRole('region', { name: 'Recommendation', exact: true }).count(), 0, 'no recommendation');
+      // Every console error comes from the sandboxed iframe's blocked loads.
+      const unrelated = g.consoleErrors.filter(
+        (e) => !/origin 'null' has been blocked by CORS policy|net::ERR_FAILED|Subresource Integrity/.test(e),
+      );
+      assert.deepEqual(unrelated, [], 'no other console error');
+      assert.deepEqual(g.externalRequests, []);
+    } finally {
+      await g.close();
+    }
+  });
+});
