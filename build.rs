@@ -105,11 +105,10 @@ fn generate(data: &RawData, details_file: &str) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "Criterion {{ id: {:?}, name: {:?}, short: {:?}, group: {group}, description: {:?}, scores: &{scores:?}, claims: {}, corrections: {}, disputed: {}, workload: {} }},",
+            "Criterion {{ id: {:?}, name: {:?}, short: {:?}, group: {group}, scores: &{scores:?}, claims: {}, corrections: {}, disputed: {}, workload: {} }},",
             criterion.id,
             criterion.name,
             criterion.short,
-            criterion.description,
             criterion.claims.len().min(255),
             details::corrections(criterion).min(255),
             !details::disagreement(data, criterion).is_empty(),

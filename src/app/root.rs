@@ -3,14 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::contributions::ContributionsChart;
-use super::components::notice::{Notice, RestoreOffer};
-use super::components::presets::PresetBar;
-use super::components::questionnaire::QuestionnairePanel;
-use super::components::radar::RadarChart;
-use super::components::recommendation::RecommendationPanel;
-use super::components::share::ShareBar;
-use super::components::sliders::WeightSliders;
+use super::components::contributions::{contributions_chart, ContributionsChartProps};
+use super::components::notice::{notice, restore_offer, NoticeProps, RestoreOfferProps};
+use super::components::presets::{preset_bar, PresetBarProps};
+use super::components::questionnaire::{questionnaire_panel, QuestionnairePanelProps};
+use super::components::radar::{radar_chart, RadarChartProps};
+use super::components::recommendation::{recommendation_panel, RecommendationPanelProps};
+use super::components::share::{share_bar, ShareBarProps};
+use super::components::sliders::{weight_sliders, WeightSlidersProps};
 use super::details_text::{self, DetailsText};
 use super::state::AppState;
 use crate::core::explain::{insight, Insight};
@@ -89,6 +89,9 @@ pub fn App() -> Html {
     }
 
     let details = use_state(|| DetailsText::NotLoaded);
+    let quiz_open = use_state(|| false);
+    let share_status = use_state(String::new);
+    let embed_dialog = use_node_ref();
     // Opening a "Why?" loads the rendered text the first time (and again
     // after a failure), without blocking the toggle itself.
     let on_toggle = {
@@ -121,56 +124,63 @@ pub fn App() -> Html {
                 }
             </header>
             if let Some(message) = s.notice.clone() {
-                <Notice {message} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+                { notice(&NoticeProps { message, on_dismiss: dispatch.reform(|_| Action::DismissNotice) }) }
             }
             if s.restorable.is_some() {
-                <RestoreOffer
-                    on_restore={dispatch.reform(|_| Action::RestoreSaved)}
-                    on_keep={dispatch.reform(|_| Action::KeepLink)}
-                />
+                { restore_offer(&RestoreOfferProps {
+                    on_restore: dispatch.reform(|_| Action::RestoreSaved),
+                    on_keep: dispatch.reform(|_| Action::KeepLink),
+                }) }
             }
-            <PresetBar
-                active={s.preset}
-                changes={s.changes_from_preset(&MATRIX)}
-                on_apply={dispatch.reform(Action::ApplyPreset)}
-                on_reset={dispatch.reform(|_| Action::ResetToPreset)}
-            />
-            <QuestionnairePanel
-                answers={s.answers.clone()}
-                on_answer={dispatch.reform(|(question, answer)| Action::Answer { question, answer })}
-            />
+            { preset_bar(&PresetBarProps {
+                active: s.preset,
+                changes: s.changes_from_preset(&MATRIX),
+                on_apply: dispatch.reform(Action::ApplyPreset),
+                on_reset: dispatch.reform(|_| Action::ResetToPreset),
+            }) }
+            { questionnaire_panel(&QuestionnairePanelProps {
+                answers: s.answers.clone(),
+                open: *quiz_open,
+                on_toggle: {
+                    let quiz_open = quiz_open.clone();
+                    Callback::from(move |_| quiz_open.set(!*quiz_open))
+                },
+                on_answer: dispatch.reform(|(question, answer)| Action::Answer { question, answer }),
+            }) }
             <div class="sw-body">
-                <WeightSliders
-                    weights={s.weights.clone()}
-                    visible={s.visible.clone()}
-                    open={s.open}
-                    on_weight={dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight })}
-                    details={(*details).clone()}
-                    {tipping}
-                    {on_toggle}
-                    on_reset={dispatch.reform(|_| Action::ResetToDefaults)}
-                />
+                { weight_sliders(&WeightSlidersProps {
+                    weights: s.weights.clone(),
+                    visible: s.visible.clone(),
+                    open: s.open,
+                    on_weight: dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight }),
+                    details: (*details).clone(),
+                    tipping,
+                    on_toggle,
+                    on_reset: dispatch.reform(|_| Action::ResetToDefaults),
+                }) }
                 <div class="sw-results">
-                    <RecommendationPanel
-                        recommendation={analysis.recommendation.clone()}
-                        insight={analysis.insight.clone()}
-                    />
-                    <ContributionsChart insight={analysis.insight.clone()} />
-                    <RadarChart
-                        weights={s.weights.clone()}
-                        scale={s.scale}
-                        on_scale={dispatch.reform(Action::SetScale)}
-                    />
+                    { recommendation_panel(&RecommendationPanelProps {
+                        recommendation: analysis.recommendation.clone(),
+                        insight: analysis.insight.clone(),
+                    }) }
+                    { contributions_chart(&ContributionsChartProps { insight: analysis.insight.clone() }) }
+                    { radar_chart(&RadarChartProps {
+                        weights: s.weights.clone(),
+                        scale: s.scale,
+                        on_scale: dispatch.reform(Action::SetScale),
+                    }) }
                 </div>
             </div>
-            <ShareBar
-                link={full_page.clone()}
-                state_text={link_state.clone()}
-                weights={s.weights.clone()}
-                visible={s.visible.clone()}
-                preset={s.preset}
-                embed={options.embed}
-            />
+            { share_bar(&ShareBarProps {
+                status: share_status.clone(),
+                dialog: embed_dialog.clone(),
+                link: full_page.clone(),
+                state_text: link_state.clone(),
+                weights: s.weights.clone(),
+                visible: s.visible.clone(),
+                preset: s.preset,
+                embed: options.embed,
+            }) }
             <footer class="sw-footer">
                 if options.embed {
                     <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>

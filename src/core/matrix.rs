@@ -18,7 +18,7 @@ pub struct Group {
 }
 
 /// One criterion: what the sliders, the scoring and the chart need. Its
-/// rationale, sources and the articles' claims are rendered at build time
+/// description, rationale, sources and the articles' claims are rendered at build time
 /// into the details payload (see `core::details`), loaded on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Criterion {
@@ -28,7 +28,6 @@ pub struct Criterion {
     pub short: &'static str,
     /// Index into [`Matrix::groups`].
     pub group: usize,
-    pub description: &'static str,
     /// One 1–10 score per option, in [`Matrix::options`] order.
     pub scores: &'static [u8],
     /// How many article claims the data records on this criterion…

@@ -121,6 +121,15 @@ export async function openGuarded(env, url, { viewport = { width: 1280, height: 
   return guarded;
 }
 
+/**
+ * `g.problems()` minus the console errors located in the frame at `frameUrl`
+ * (harness.mjs appends each console message's location): lets the tests of
+ * one embed leave out another embed that has tests of its own.
+ */
+export function problemsExcept(g, frameUrl) {
+  return g.problems().filter((p) => !(p.startsWith('console error:') && p.endsWith(`(${frameUrl}:0)`)));
+}
+
 /** The embed divs on the host page (the class is the embed's public API). */
 export function embedDiv(page, index) {
   return page.locator('.stackweigh-embed').nth(index);

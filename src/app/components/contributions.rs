@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::core::explain::Insight;
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct ContributionsChartProps {
     pub insight: Rc<Insight>,
 }
@@ -20,8 +19,7 @@ const TOP: u32 = 22;
 /// Why: each weighted criterion's share of the difference, as a diverging
 /// bar chart (right for the first option, left for the second), with the
 /// same figures as a table.
-#[function_component]
-pub fn ContributionsChart(props: &ContributionsChartProps) -> Html {
+pub fn contributions_chart(props: &ContributionsChartProps) -> Html {
     let bars = &props.insight.bars;
     if bars.is_empty() {
         return html! {};

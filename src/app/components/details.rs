@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use crate::app::details_text::DetailsText;
 
-#[derive(PartialEq, Properties)]
 pub struct CriterionDetailsProps {
     pub id: String,
     pub criterion: usize,
@@ -11,8 +10,7 @@ pub struct CriterionDetailsProps {
 
 /// A criterion's rationale, sources and audited claims: HTML rendered at
 /// build time from the reviewed data (`core::details`), shown as is.
-#[function_component]
-pub fn CriterionDetails(props: &CriterionDetailsProps) -> Html {
+pub fn criterion_details(props: &CriterionDetailsProps) -> Html {
     let body = match (&props.text, props.text.fragment(props.criterion)) {
         (_, Some(fragment)) => Html::from_html_unchecked(AttrValue::from(fragment.to_owned())),
         (DetailsText::Failed(message), _) => {

@@ -1,14 +1,12 @@
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
 pub struct NoticeProps {
     pub message: String,
     pub on_dismiss: Callback<()>,
 }
 
 /// A message about input the widget could not honour, over a working widget.
-#[function_component]
-pub fn Notice(props: &NoticeProps) -> Html {
+pub fn notice(props: &NoticeProps) -> Html {
     let on_click = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="sw-notice" role="alert">
@@ -18,15 +16,13 @@ pub fn Notice(props: &NoticeProps) -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
 pub struct RestoreOfferProps {
     pub on_restore: Callback<()>,
     pub on_keep: Callback<()>,
 }
 
 /// After a shared link replaced the reader's own saved settings: the way back.
-#[function_component]
-pub fn RestoreOffer(props: &RestoreOfferProps) -> Html {
+pub fn restore_offer(props: &RestoreOfferProps) -> Html {
     html! {
         <div class="sw-notice" role="status">
             <p>{ "You opened a shared link, so you see its settings. Your own saved weights are kept." }</p>

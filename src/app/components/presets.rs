@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct PresetBarProps {
     /// The preset the weights started from.
     pub active: Option<usize>,
@@ -15,8 +14,7 @@ pub struct PresetBarProps {
 
 /// Use-case presets as buttons; the chosen one explains itself, and once
 /// edited the bar shows what changed and offers to undo it.
-#[function_component]
-pub fn PresetBar(props: &PresetBarProps) -> Html {
+pub fn preset_bar(props: &PresetBarProps) -> Html {
     let preset = props.active.and_then(|i| MATRIX.presets.get(i));
     let unchanged = preset.is_some() && props.changes.is_empty();
     let status = match preset {

@@ -3,30 +3,27 @@ use yew::prelude::*;
 use crate::core::questionnaire::{effect_text, QUESTIONS};
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct QuestionnairePanelProps {
     pub answers: Vec<Option<u8>>,
+    pub open: bool,
+    pub on_toggle: Callback<()>,
     /// (question index, answer index or None to clear)
     pub on_answer: Callback<(usize, Option<u8>)>,
 }
 
 /// "Not sure how to weigh?": a few questions whose answers set the weights,
 /// each answer's effect shown beside it. The sliders stay editable.
-#[function_component]
-pub fn QuestionnairePanel(props: &QuestionnairePanelProps) -> Html {
-    let open = use_state(|| false);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+pub fn questionnaire_panel(props: &QuestionnairePanelProps) -> Html {
+    let open = props.open;
+    let toggle = props.on_toggle.reform(|_: MouseEvent| ());
     let answered = props.answers.iter().flatten().count();
     html! {
         <section class="sw-quiz" aria-labelledby="sw-quiz-toggle">
             <button type="button" id="sw-quiz-toggle" class="sw-button"
-                    aria-expanded={if *open { "true" } else { "false" }} aria-controls="sw-quiz-panel" onclick={toggle}>
+                    aria-expanded={if open { "true" } else { "false" }} aria-controls="sw-quiz-panel" onclick={toggle}>
                 { "Not sure how to weigh? Answer a few questions" }
             </button>
-            if *open {
+            if open {
                 <div id="sw-quiz-panel" class="sw-quiz-panel">
                     <p class="sw-hint">{ format!("Each answer moves some weights from a neutral {} (shown beside it); the sliders update at once and stay yours to adjust. {answered} of {} answered.", crate::core::questionnaire::BASE_WEIGHT, QUESTIONS.len()) }</p>
                     { for QUESTIONS.iter().enumerate().map(|(q, question)| html! {

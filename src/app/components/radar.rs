@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::core::radar::{coordinate, layout, Scale, FONT_SIZE};
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct RadarChartProps {
     pub weights: Vec<u8>,
     pub scale: Scale,
@@ -11,8 +10,7 @@ pub struct RadarChartProps {
 }
 
 /// Both options over every criterion, as an SVG radar chart.
-#[function_component]
-pub fn RadarChart(props: &RadarChartProps) -> Html {
+pub fn radar_chart(props: &RadarChartProps) -> Html {
     let chart = layout(&MATRIX, &props.weights, props.scale);
     let view_box = chart.view_box_text();
     let (title, explanation) = match props.scale {

@@ -6,7 +6,6 @@ use crate::core::explain::Insight;
 use crate::core::view::{Recommendation, Verdict};
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct RecommendationPanelProps {
     pub recommendation: Rc<Recommendation>,
     pub insight: Rc<Insight>,
@@ -14,8 +13,7 @@ pub struct RecommendationPanelProps {
 
 /// The answer, both totals, the margin, what decides it, how sure it is
 /// and what would change it.
-#[function_component]
-pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
+pub fn recommendation_panel(props: &RecommendationPanelProps) -> Html {
     let view = &*props.recommendation;
     let insight = &*props.insight;
     html! {

@@ -9,8 +9,11 @@ use crate::app::export_files;
 use crate::core::export::{embed_snippets, markdown};
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct ShareBarProps {
+    /// The last outcome of a copy or download, announced to the reader.
+    pub status: UseStateHandle<String>,
+    /// The embed dialog.
+    pub dialog: NodeRef,
     /// The page's address with the current state in its hash.
     pub link: String,
     /// The state as hash text (for the embed snippets).
@@ -22,10 +25,9 @@ pub struct ShareBarProps {
 }
 
 /// Copy link, embed, and export: what a reader or blog author takes away.
-#[function_component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let status = use_state(String::new);
-    let dialog = use_node_ref();
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let status = props.status.clone();
+    let dialog = props.dialog.clone();
 
     // What to copy is worked out only when the button is pressed.
     let copy = |make: Rc<dyn Fn() -> String>, what: &'static str| {

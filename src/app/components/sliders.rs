@@ -3,12 +3,11 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::details::CriterionDetails;
+use super::details::{criterion_details, CriterionDetailsProps};
 use crate::app::details_text::DetailsText;
 use crate::core::matrix::MAX_WEIGHT;
 use crate::core::MATRIX;
 
-#[derive(PartialEq, Properties)]
 pub struct WeightSlidersProps {
     pub weights: Vec<u8>,
     /// Only these criteria are shown (an embed's subset); all when `None`.
@@ -25,8 +24,7 @@ pub struct WeightSlidersProps {
 }
 
 /// One labelled range input per criterion, grouped under fieldsets.
-#[function_component]
-pub fn WeightSliders(props: &WeightSlidersProps) -> Html {
+pub fn weight_sliders(props: &WeightSlidersProps) -> Html {
     html! {
         <section class="sw-weights" aria-labelledby="sw-weights-heading">
             <div class="sw-weights-head">
@@ -104,7 +102,7 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
                 <p id={tip_id} class="sw-tip-text">{ words }</p>
             }
             if expanded {
-                <CriterionDetails id={details_id} {criterion} text={props.details.clone()} />
+                { criterion_details(&CriterionDetailsProps { id: details_id, criterion, text: props.details.clone() }) }
             }
         </div>
     }

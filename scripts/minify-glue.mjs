@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Trunk post-build hook: minifies the wasm-bindgen JavaScript glue in the
+// staging folder (Trunk 0.21 copies it unminified). Property names are kept,
+// so the wasm's imports still match.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('minify-glue: name the folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+for (const name of await readdir(dir)) {
+  if (!/^stackweigh-[0-9a-f]+\.js$/.test(name)) continue;
+  const file = path.join(dir, name);
+  const source = await readFile(file, 'utf8');
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  await writeFile(file, result.code);
+}
