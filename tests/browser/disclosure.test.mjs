@@ -39,7 +39,11 @@ describe('why disclosures', () => {
       const controls = await b.getAttribute('aria-controls');
       const panel = controls ? app.page.locator(`[id="${controls}"]`) : app.page.locator('body');
       await panel.waitFor({ state: 'visible' });
-      const panelText = normalise(await panel.innerText());
+      // The text is fetched the first time a "Why?" opens: wait for it.
+      const panelText = await waitFor(async () => {
+        const text = normalise(await panel.innerText());
+        return text.includes(normalise(c.scores[options[0].id].rationale)) ? text : false;
+      }, { message: `the rationale for "${c.name}" to load` });
       for (const o of options) {
         const score = c.scores[o.id];
         assert.ok(panelText.includes(normalise(score.rationale)), `${o.name} rationale for "${c.name}" is shown`);

@@ -127,10 +127,19 @@ export function normalise(text) {
 export function parseWinner(text) {
   const { options } = loadData();
   const names = options.map((o) => ({ id: o.id, re: escapeRe(o.name) }));
+  // The first statement of a winner in reading order is the answer; later
+  // sentences may be hypotheticals ("Node.js wins if … drops to 2").
+  let first = null;
   for (const { id, re } of names) {
-    if (new RegExp(`${re}\\s+(?:wins|leads|is ahead|comes out ahead|edges|is the better|is recommended|comes out on top)`, 'i').test(text)) return id;
-    if (new RegExp(`(?:recommend(?:ed|ation)?|winner|pick|choose|go with)\\s*:?\\s*${re}\\b`, 'i').test(text)) return id;
+    for (const pattern of [
+      `${re}\\s+(?:wins|leads|is ahead|comes out ahead|edges|is the better|is recommended|comes out on top)`,
+      `(?:recommend(?:ed|ation)?|winner|pick|choose|go with)\\s*:?\\s*${re}\\b`,
+    ]) {
+      const match = new RegExp(pattern, 'i').exec(text);
+      if (match && (!first || match.index < first.index)) first = { id, index: match.index };
+    }
   }
+  if (first) return first.id;
   const scores = parseScores(text);
   if (scores) {
     const ids = Object.keys(scores);
