@@ -155,6 +155,25 @@ export async function embedFrame(page, index) {
   );
 }
 
+/**
+ * The plain `<iframe sandbox>` of the page, scrolled to, once its document
+ * has fired `load` (every stylesheet and script of it has loaded or failed,
+ * so console errors about them have been reported).
+ */
+export async function sandboxedFrame(page) {
+  const iframe = page.locator('iframe[sandbox]');
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = await waitFor(
+    async () => {
+      const f = await (await iframe.elementHandle()).contentFrame();
+      return f && f.url() !== 'about:blank' ? f : false;
+    },
+    { message: 'the sandboxed iframe document' },
+  );
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
 /** Parsed query of an embed iframe's src (and the raw src). */
 export async function embedSrc(page, index) {
   const raw = await embedIframe(page, index).getAttribute('src');
