@@ -73,10 +73,12 @@ fn generate(data: &RawData, details_file: &str) -> String {
     let _ = writeln!(out, "pub static MATRIX: Matrix = Matrix {{");
     let _ = writeln!(
         out,
-        "title: {:?}, reviewed: {:?}, scale: {:?}, details_file: {details_file:?}, source_count: {},",
+        "title: {:?}, reviewed: {:?}, scale: {:?}, presets_method: {:?}, contribute: {:?}, details_file: {details_file:?}, source_count: {},",
         data.meta.title,
         data.meta.reviewed,
         data.meta.scale,
+        data.meta.presets_method,
+        data.meta.contribute,
         data.sources.len()
     );
     out.push_str("options: &[");

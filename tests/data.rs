@@ -234,3 +234,31 @@ fn unknown_fields_are_a_parse_error_not_silently_ignored() {
         .to_string();
     assert!(error.contains("shrot"), "{error}");
 }
+
+/// The presets are weighed by hand, never tuned to a winner; but where all
+/// five articles name the same side for a use case, a preset for it that
+/// came out the other way would mean a scoring or weighting mistake.
+#[test]
+fn presets_all_five_articles_agree_on_land_on_that_side() {
+    use stackweigh::core::score::{evaluate, Outcome};
+    use stackweigh::core::MATRIX;
+    let option = |id: &str| MATRIX.options.iter().position(|o| o.id == id).unwrap();
+    for (preset, expected) in [
+        ("realtime_chat", "node"),
+        ("streaming", "node"),
+        ("ml_ai", "python"),
+        ("data_analysis", "python"),
+    ] {
+        let weights = MATRIX.preset(preset).expect("the preset exists").weights;
+        match evaluate(&MATRIX, weights).outcome {
+            Outcome::Winner { winner, .. } => assert_eq!(winner, option(expected), "{preset}"),
+            other => panic!("{preset}: expected {expected} to win, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn empty_methodology_text_is_rejected() {
+    let errors = errors_for(|d| d.meta.contribute = "  ".into());
+    assert_reports(&errors, "[meta]", "contribute is empty");
+}

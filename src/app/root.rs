@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::contributions::{contributions_chart, ContributionsChartProps};
+use super::components::methodology::{methodology_note, MethodologyProps};
 use super::components::notice::{notice, restore_offer, NoticeProps, RestoreOfferProps};
 use super::components::presets::{preset_bar, PresetBarProps};
 use super::components::questionnaire::{questionnaire_panel, QuestionnairePanelProps};
@@ -14,6 +15,7 @@ use super::components::sliders::{weight_sliders, WeightSlidersProps};
 use super::details_text::{self, DetailsText};
 use super::state::AppState;
 use crate::core::explain::{insight, Insight};
+use crate::core::methodology::methodology;
 use crate::core::query::{self, PageOptions};
 use crate::core::score::evaluate;
 use crate::core::share::{encode, Shared};
@@ -185,8 +187,9 @@ pub fn App() -> Html {
                 if options.embed {
                     <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
                 } else {
+                    { methodology_note(&MethodologyProps { sections: methodology(&MATRIX) }) }
                     <p>
-                        { format!("Scores: {} Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.scale, MATRIX.reviewed) }
+                        { format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.reviewed) }
                     </p>
                     if let Some(note) = &s.storage_note {
                         <p class="sw-storage-note">{ note }</p>

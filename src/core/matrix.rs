@@ -55,6 +55,10 @@ pub struct Matrix {
     pub title: &'static str,
     pub reviewed: &'static str,
     pub scale: &'static str,
+    /// How the presets' weights were chosen.
+    pub presets_method: &'static str,
+    /// How a reader can propose a change to the data.
+    pub contribute: &'static str,
     pub options: &'static [OptionInfo],
     pub groups: &'static [Group],
     pub criteria: &'static [Criterion],

@@ -8,6 +8,7 @@ pub mod export;
 mod fixture;
 pub mod insight;
 pub mod matrix;
+pub mod methodology;
 pub mod query;
 pub mod questionnaire;
 pub mod radar;

@@ -30,6 +30,10 @@ pub struct RawMeta {
     pub title: String,
     pub reviewed: String,
     pub scale: String,
+    /// How the presets' weights were chosen (the methodology note).
+    pub presets_method: String,
+    /// How a reader can propose a change to the data.
+    pub contribute: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -143,6 +147,15 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
                 data.meta.reviewed
             ),
         );
+    }
+    for (field, text) in [
+        ("scale", &data.meta.scale),
+        ("presets_method", &data.meta.presets_method),
+        ("contribute", &data.meta.contribute),
+    ] {
+        if text.trim().is_empty() {
+            err("[meta]".into(), format!("{field} is empty"));
+        }
     }
     if data.options.len() < 2 {
         err(

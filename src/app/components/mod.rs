@@ -1,5 +1,6 @@
 pub mod contributions;
 pub mod details;
+pub mod methodology;
 pub mod notice;
 pub mod presets;
 pub mod questionnaire;

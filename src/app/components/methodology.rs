@@ -1,0 +1,25 @@
+use yew::prelude::*;
+
+use crate::core::methodology::Section;
+
+pub struct MethodologyProps {
+    pub sections: Vec<Section>,
+}
+
+/// "How we score": a native disclosure, closed by default, so the note is
+/// one click away without pushing the widget down.
+pub fn methodology_note(props: &MethodologyProps) -> Html {
+    html! {
+        <details class="sw-method">
+            <summary>{ "How we score" }</summary>
+            <dl>
+                { for props.sections.iter().map(|section| html! {
+                    <>
+                        <dt>{ section.heading }</dt>
+                        <dd>{ &section.text }</dd>
+                    </>
+                }) }
+            </dl>
+        </details>
+    }
+}
