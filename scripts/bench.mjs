@@ -1,27 +1,45 @@
 #!/usr/bin/env node
 // stackweigh benchmark: what a visitor downloads, and how fast the page reacts.
 //
-//   node scripts/bench.mjs [--json] [--loads N] [--moves N] [--no-browser]
+//   node scripts/bench.mjs [--json | --markdown] [--loads N] [--moves N]
+//                          [--throttle RATE] [--no-browser] [--no-lighthouse]
 //
 // 1. Sizes: every file in dist/ with raw and gzip (level 9) bytes, and the
 //    "first load" = index.html + every CSS / JS / wasm file it references
 //    (href/src attributes, module imports in inline scripts, and the
-//    *_bg.wasm the wasm-bindgen JS loads), against the budget of 110 kB gzip.
-//    Units: 1 kB = 1000 bytes.
+//    *_bg.wasm the wasm-bindgen JS loads), against the budget of 90 kB gzip
+//    (issue 7). Units: 1 kB = 1000 bytes.
 // 2. Headless Chromium (Debian's, via playwright-core) over the local static
-//    server: first paint / first contentful paint / app rendered, median over
-//    --loads fresh page loads (default 5).
+//    server, --loads fresh page loads each (default 5), medians:
+//    - paint: first paint, first contentful paint, largest contentful paint,
+//      Recommendation rendered, DOMContentLoaded, load;
+//    - interactive: navigation start -> the first slider is in the DOM *and*
+//      an `input` on it has updated its <output> (probed in-page from before
+//      any app script runs; separate loads, so the probe's state change
+//      cannot move LCP);
+//    both without throttling and with --throttle x CPU slowdown (default 4;
+//    CDP Emulation.setCPUThrottlingRate through playwright's newCDPSession).
 // 3. Slider latency: --moves (default 200) slider moves dispatched in-page
 //    (value set + `input` event), each timed with performance.now() from the
 //    dispatch until the Recommendation region's text has changed (DOM, via a
 //    MutationObserver) and until the next animation frame after that
-//    (frame). Median, p95, max.
+//    (frame). Median, p95, max; the budget is p95(DOM) <= 4 ms.
+// 4. Lighthouse (npm `lighthouse`, Debian chromium through chrome-launcher,
+//    headless, fresh profile, every host but 127.0.0.1 unresolvable): the
+//    performance, accessibility, best-practices and SEO scores, mobile
+//    (Lighthouse's default emulation and simulated throttling) and desktop.
+//
+// Results go to stdout as text tables plus a Markdown summary (date, machine,
+// Chromium version) ready for the README; --markdown prints only the
+// Markdown, --json everything as JSON. Progress goes to stderr.
 //
 // It builds nothing unless dist/ is missing (then `trunk build --release
-// --offline`). It is a measurement, never a test: it never fails on timing.
+// --offline`). It is a measurement, never a test: it never fails on timing or
+// on a missed budget, only when a measurement itself could not be made.
+// STACKWEIGH_DIST points it at another build (default: dist/).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gzipSync, constants as zc } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +47,9 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(REPO, 'dist');
-const BUDGET_BYTES = 110 * 1000; // 110 kB gzip, 1 kB = 1000 bytes
+const DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist'));
+const BUDGET_BYTES = 90 * 1000; // first load, gzip; 1 kB = 1000 bytes (issue 7)
+const SLIDER_P95_BUDGET_MS = 4; // slider input -> recommendation text, p95
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -41,22 +60,26 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 function parseArgs(argv) {
-  const opts = { json: false, loads: 5, moves: 200, browser: true };
+  const opts = { format: 'text', loads: 5, moves: 200, throttle: 4, browser: true, lighthouse: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const num = (name) => {
+    const num = (name, min) => {
       const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a positive integer`);
+      if (!Number.isInteger(v) || v < min) throw new Error(`${name} needs an integer >= ${min}`);
       return v;
     };
-    if (a === '--json') opts.json = true;
+    if (a === '--json') opts.format = 'json';
+    else if (a === '--markdown') opts.format = 'markdown';
     else if (a === '--no-browser') opts.browser = false;
-    else if (a === '--loads') opts.loads = num('--loads');
-    else if (a === '--moves') opts.moves = num('--moves');
+    else if (a === '--no-lighthouse') opts.lighthouse = false;
+    else if (a === '--loads') opts.loads = num('--loads', 1);
+    else if (a === '--moves') opts.moves = num('--moves', 1);
+    else if (a === '--throttle') opts.throttle = num('--throttle', 1);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/bench.mjs [--json] [--loads N] [--moves N] [--no-browser]');
+      console.log('usage: node scripts/bench.mjs [--json | --markdown] [--loads N] [--moves N] [--throttle RATE] [--no-browser] [--no-lighthouse]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -66,6 +89,7 @@ function parseArgs(argv) {
 // --- build if needed ----------------------------------------------------------
 function ensureDist(log) {
   if (existsSync(path.join(DIST, 'index.html'))) return;
+  if (process.env.STACKWEIGH_DIST) throw new Error(`${DIST}/index.html missing (STACKWEIGH_DIST)`);
   log('bench: dist/ missing, running `trunk build --release --offline`');
   const env = {
     ...process.env,
@@ -77,6 +101,25 @@ function ensureDist(log) {
   }
 }
 
+// --- machine --------------------------------------------------------------------
+function machine() {
+  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1].trim();
+  } catch {
+    // not Linux: os.cpus() it is
+  }
+  const nproc = spawnSync('nproc', [], { encoding: 'utf8' });
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    nproc: nproc.status === 0 ? Number(nproc.stdout.trim()) : os.availableParallelism?.() ?? os.cpus().length,
+    cpu,
+    memGB: Math.round(os.totalmem() / 1e9),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
 // --- sizes ----------------------------------------------------------------------
 function walk(dir) {
   const out = [];
@@ -177,6 +220,60 @@ const READY_PROBE = () => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 };
 
+// Runs in the page before any app script (interactive loads only): as soon
+// as the first slider exists, move it one step (value + `input` event, again
+// every 50 ms until the app reacts) and record when its <output> shows the
+// new value: the page is then interactive, not just painted.
+const INTERACTIVE_PROBE = () => {
+  if (window.top !== window) return;
+  window.__swInteractive = null;
+  let slider = null;
+  let target = null;
+  let lastPoke = -Infinity;
+  const poke = () => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(slider, target);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    lastPoke = performance.now();
+  };
+  const responded = () =>
+    [...document.querySelectorAll('output')].some((o) => o.htmlFor.contains(slider.id) && o.textContent.trim() === target);
+  let timer = null;
+  const check = () => {
+    if (window.__swInteractive !== null) return;
+    if (!slider) {
+      slider = document.querySelector('input[type=range]');
+      if (!slider) return;
+      const v = Number(slider.value);
+      target = String(v >= Number(slider.max || 10) ? v - 1 : v + 1);
+      poke();
+    }
+    if (responded()) {
+      window.__swInteractive = performance.now();
+      obs.disconnect();
+      clearInterval(timer);
+      return;
+    }
+    if (performance.now() - lastPoke > 50) poke();
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  timer = setInterval(check, 10);
+};
+
+// Runs in the page before any app script (paint loads): keeps the latest
+// largest-contentful-paint candidate.
+const LCP_PROBE = () => {
+  window.__swLcp = null;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__swLcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {
+    // no LCP in this browser
+  }
+};
+
 async function measureBrowser(opts, log) {
   let chromium;
   try {
@@ -188,7 +285,7 @@ async function measureBrowser(opts, log) {
   const server = await startServer({ root: DIST, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const external = [];
-  const newPage = async () => {
+  const newPage = async ({ probes = [READY_PROBE], cpuRate = 1 } = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.route('**/*', (route) => {
       const u = new URL(route.request().url());
@@ -196,43 +293,80 @@ async function measureBrowser(opts, log) {
       external.push(u.href);
       return route.abort('blockedbyclient');
     });
-    await context.addInitScript(READY_PROBE);
+    for (const probe of probes) await context.addInitScript(probe);
     const page = await context.newPage();
+    if (cpuRate > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    }
     return { context, page };
   };
-  try {
-    // Page loads.
-    const loads = { firstPaint: [], firstContentfulPaint: [], appRendered: [], domContentLoaded: [], loadEvent: [] };
+  const region = (page) => page.getByRole('region', { name: 'Recommendation', exact: true });
+
+  /** --loads paint loads and --loads interactive loads at one CPU rate. */
+  const loadSeries = async (cpuRate) => {
+    const tag = cpuRate > 1 ? `${cpuRate}x CPU` : 'no throttling';
+    const loads = {
+      firstPaint: [],
+      firstContentfulPaint: [],
+      largestContentfulPaint: [],
+      appRendered: [],
+      interactive: [],
+      domContentLoaded: [],
+      loadEvent: [],
+    };
     for (let i = 0; i < opts.loads; i++) {
-      log(`bench: page load ${i + 1}/${opts.loads}`);
-      const { context, page } = await newPage();
-      await page.goto(server.url, { waitUntil: 'load' });
-      await page.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
-      await page.waitForFunction(() => window.__swReady !== null && performance.getEntriesByType('paint').length >= 2, null, { timeout: 30000 }).catch(() => {});
+      log(`bench: paint load ${i + 1}/${opts.loads} (${tag})`);
+      const { context, page } = await newPage({ probes: [READY_PROBE, LCP_PROBE], cpuRate });
+      await page.goto(server.url, { waitUntil: 'load', timeout: 120000 });
+      await region(page).waitFor({ state: 'visible', timeout: 60000 });
+      await page
+        .waitForFunction(() => window.__swReady !== null && window.__swLcp !== null && performance.getEntriesByType('paint').length >= 2, null, { timeout: 30000 })
+        .catch(() => {});
+      // Let late LCP candidates (web font swap, lazy text) arrive.
+      await page.waitForLoadState('networkidle').catch(() => {});
       const t = await page.evaluate(() => {
         const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
         const nav = performance.getEntriesByType('navigation')[0];
         return {
           firstPaint: paint['first-paint'] ?? null,
           firstContentfulPaint: paint['first-contentful-paint'] ?? null,
+          largestContentfulPaint: window.__swLcp,
           appRendered: window.__swReady,
           domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
           loadEvent: nav ? nav.loadEventEnd : null,
         };
       });
-      for (const k of Object.keys(loads)) if (typeof t[k] === 'number') loads[k].push(t[k]);
+      for (const k of Object.keys(t)) if (typeof t[k] === 'number') loads[k].push(t[k]);
       await context.close();
     }
+    for (let i = 0; i < opts.loads; i++) {
+      log(`bench: interactive load ${i + 1}/${opts.loads} (${tag})`);
+      const { context, page } = await newPage({ probes: [INTERACTIVE_PROBE], cpuRate });
+      await page.goto(server.url, { waitUntil: 'commit', timeout: 120000 });
+      const t = await page
+        .waitForFunction(() => window.__swInteractive, null, { timeout: 60000, polling: 50 })
+        .then((h) => h.jsonValue())
+        .catch(() => null);
+      if (typeof t === 'number') loads.interactive.push(t);
+      else log('bench: the first slider never responded within 60 s');
+      await context.close();
+    }
+    return Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, stats(v)]));
+  };
+
+  try {
+    const loads = await loadSeries(1);
+    const throttled = opts.throttle > 1 ? await loadSeries(opts.throttle) : null;
 
     // Slider latency.
     log(`bench: ${opts.moves} slider moves`);
     const { context, page } = await newPage();
     await page.goto(server.url, { waitUntil: 'load' });
-    const region = page.getByRole('region', { name: 'Recommendation', exact: true });
-    await region.waitFor({ state: 'visible', timeout: 30000 });
+    await region(page).waitFor({ state: 'visible', timeout: 30000 });
     const sliderCount = await page.getByRole('slider').count();
     if (!sliderCount) throw new Error('no slider (role=slider) found on the page');
-    const regionHandle = await region.elementHandle();
+    const regionHandle = await region(page).elementHandle();
     const sliderHandles = [];
     for (let i = 0; i < sliderCount; i++) sliderHandles.push(await page.getByRole('slider').nth(i).elementHandle());
 
@@ -325,16 +459,20 @@ async function measureBrowser(opts, log) {
     );
     await context.close();
 
+    const dom = stats(latency.dom);
     return {
       chromium: browser.version(),
-      loads: Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, stats(v)])),
+      loads,
+      throttled: throttled && { cpuRate: opts.throttle, loads: throttled },
       slider: {
         slider: latency.slider,
         values: latency.values,
         moves: opts.moves,
         unchanged: latency.unchanged,
-        dom: stats(latency.dom),
+        dom,
         frame: stats(latency.frame),
+        budgetP95Ms: SLIDER_P95_BUDGET_MS,
+        withinBudget: typeof dom.p95 === 'number' ? dom.p95 <= SLIDER_P95_BUDGET_MS : null,
       },
       externalRequests: external,
     };
@@ -344,9 +482,82 @@ async function measureBrowser(opts, log) {
   }
 }
 
+// --- Lighthouse -------------------------------------------------------------------
+async function measureLighthouse(log) {
+  let lighthouse;
+  let launch;
+  let desktopConfig;
+  try {
+    ({ default: lighthouse } = await import('lighthouse'));
+    ({ launch } = await import('chrome-launcher'));
+    ({ default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js'));
+  } catch {
+    throw new Error('lighthouse / chrome-launcher missing: run ./scripts/setup.sh (npm ci)');
+  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run ./scripts/setup.sh`);
+  const version = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
+  const server = await startServer({ root: DIST, port: 0 });
+  const runs = {};
+  try {
+    for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+      log(`bench: Lighthouse ${version} (${formFactor})`);
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'stackweigh-lh-'));
+      const chrome = await launch({
+        chromePath: CHROMIUM_PATH,
+        userDataDir: profile,
+        logLevel: 'silent',
+        chromeFlags: [
+          '--headless=new',
+          ...CHROMIUM_ARGS,
+          // Nothing but the local server can even be looked up.
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        ],
+      });
+      try {
+        const result = await lighthouse(
+          server.url,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES },
+          config,
+        );
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error('Lighthouse returned no result');
+        const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+        runs[formFactor] = {
+          scores: Object.fromEntries(
+            LIGHTHOUSE_CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]),
+          ),
+          metrics: {
+            firstContentfulPaint: audit('first-contentful-paint'),
+            largestContentfulPaint: audit('largest-contentful-paint'),
+            totalBlockingTime: audit('total-blocking-time'),
+            cumulativeLayoutShift: audit('cumulative-layout-shift'),
+            speedIndex: audit('speed-index'),
+            interactive: audit('interactive'),
+          },
+          // Audits that failed (score < 0.9) in the scored categories, for the curious.
+          failing: Object.values(lhr.categories)
+            .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => lhr.audits[r.id]))
+            .filter((a) => a && typeof a.score === 'number' && a.score < 0.9)
+            .map((a) => `${a.id} (${a.score})`),
+          runtimeError: lhr.runtimeError?.message ?? null,
+          warnings: lhr.runWarnings ?? [],
+        };
+      } finally {
+        await chrome.kill();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { version, runs };
+}
+
 // --- output ---------------------------------------------------------------------
 const kB = (b) => (b / 1000).toFixed(1);
 const ms = (v) => (typeof v === 'number' ? v.toFixed(1) : '-');
+const ms0 = (v) => (typeof v === 'number' ? `${Math.round(v)} ms` : 'n/a');
+const verdict = (ok) => (ok == null ? 'n/a' : ok ? 'pass' : 'miss');
 
 function table(rows, align) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
@@ -358,9 +569,78 @@ function table(rows, align) {
     .join('\n');
 }
 
+function mdTable(rows, align) {
+  const esc = (c) => String(c).replace(/\|/g, '\\|');
+  const head = `| ${rows[0].map(esc).join(' | ')} |`;
+  const rule = `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`;
+  return [head, rule, ...rows.slice(1).map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** The README-ready summary. */
+function markdown(result) {
+  const { sizes: s, machine: m } = result;
+  const b = result.browser;
+  const lh = result.lighthouse;
+  const out = [];
+  out.push(`#### Benchmark, ${m.date}`);
+  out.push('');
+  out.push(
+    `Machine: ${m.nproc} CPUs (\`nproc\`), ${m.cpu}, ${m.memGB} GB; ${m.os}; Node ${m.node}` +
+      (b ? `; Debian Chromium ${b.chromium} headless` : '') +
+      (lh ? `; Lighthouse ${lh.version}` : '') +
+      '. Served from 127.0.0.1; 1 kB = 1000 bytes, gzip level 9.',
+  );
+  out.push('');
+  const rows = [['measure', 'result', 'budget', '']];
+  rows.push([
+    `first load, gzip (${s.firstLoad.files.length} files)`,
+    `${kB(s.firstLoad.gzip)} kB`,
+    `≤ ${kB(s.firstLoad.budgetGzip)} kB`,
+    verdict(s.firstLoad.withinBudget),
+  ]);
+  if (b) {
+    const n = b.loads.firstContentfulPaint.n;
+    const t = b.throttled;
+    const both = (key) => `${ms0(b.loads[key].median)}` + (t ? ` / ${ms0(t.loads[key].median)}` : '');
+    const cond = t ? ` (none / ${t.cpuRate}× CPU)` : '';
+    rows.push([`first contentful paint, median of ${n}${cond}`, both('firstContentfulPaint'), '', '']);
+    rows.push([`largest contentful paint, median of ${n}${cond}`, both('largestContentfulPaint'), '', '']);
+    rows.push([`navigation → first slider responds, median of ${b.loads.interactive.n}${cond}`, both('interactive'), '', '']);
+    rows.push([
+      `slider input → recommendation text, median / p95 (${b.slider.moves} moves)`,
+      `${ms(b.slider.dom.median)} / ${ms(b.slider.dom.p95)} ms`,
+      `p95 ≤ ${b.slider.budgetP95Ms} ms`,
+      verdict(b.slider.withinBudget),
+    ]);
+    rows.push([`slider input → next frame, median / p95`, `${ms(b.slider.frame.median)} / ${ms(b.slider.frame.p95)} ms`, '', '']);
+  }
+  if (lh) {
+    for (const [ff, run] of Object.entries(lh.runs)) {
+      const sc = LIGHTHOUSE_CATEGORIES.map((c) => run.scores[c] ?? 'n/a').join(' / ');
+      rows.push([`Lighthouse ${ff}: performance / accessibility / best practices / SEO`, sc, '', '']);
+    }
+  }
+  out.push(mdTable(rows, ['l', 'r', 'l', 'l']));
+  out.push('');
+  out.push('<details><summary>Every file in dist/ (gzip)</summary>');
+  out.push('');
+  out.push(
+    mdTable(
+      [['file', 'raw kB', 'gzip kB', 'first load'], ...s.files.map((f) => [`\`${f.file}\``, kB(f.raw), kB(f.gzip), f.firstLoad ? 'yes' : ''])],
+      ['l', 'r', 'r', 'l'],
+    ),
+  );
+  out.push('');
+  out.push('</details>');
+  if (result.browserError) out.push(`\nBrowser measurements failed: ${result.browserError}`);
+  if (result.lighthouseError) out.push(`\nLighthouse failed: ${result.lighthouseError}`);
+  return out.join('\n');
+}
+
 function printText(result) {
-  const { sizes: s } = result;
-  console.log('stackweigh bench (1 kB = 1000 bytes; gzip = node:zlib level 9)\n');
+  const { sizes: s, machine: m } = result;
+  console.log(`stackweigh bench, ${m.date} (1 kB = 1000 bytes; gzip = node:zlib level 9)`);
+  console.log(`machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGB} GB, ${m.os}, node ${m.node}\n`);
   console.log('Files in dist/ (* = part of the first load)');
   console.log(
     table(
@@ -374,53 +654,102 @@ function printText(result) {
       `  ${fl.raw} bytes raw, ${fl.gzip} bytes gzip = ${kB(fl.gzip)} kB gzip of a ${kB(fl.budgetGzip)} kB budget ` +
       `(${((fl.gzip / fl.budgetGzip) * 100).toFixed(1)}%) -> ${fl.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
   );
-  if (!result.browser) {
-    if (result.browserError) console.log(`\nBrowser measurements skipped: ${result.browserError}`);
-    return;
-  }
-  const b = result.browser;
-  console.log(`\nHeadless Chromium ${b.chromium}, local static server, no throttling (ms)`);
-  const row = (name, st) => [name, st.n ?? 0, ms(st.median), ms(st.p95), ms(st.min), ms(st.max)];
-  console.log(
-    table(
-      [
-        ['metric', 'n', 'median', 'p95', 'min', 'max'],
-        row('first paint', b.loads.firstPaint),
-        row('first contentful paint', b.loads.firstContentfulPaint),
-        row('recommendation rendered', b.loads.appRendered),
-        row('DOMContentLoaded end', b.loads.domContentLoaded),
-        row('load event end', b.loads.loadEvent),
-        row('slider input -> DOM text', b.slider.dom),
-        row('slider input -> next frame', b.slider.frame),
-      ],
-      ['l', 'r', 'r', 'r', 'r', 'r'],
-    ),
-  );
-  console.log(
-    `\nSlider moves: ${b.slider.moves} on "${b.slider.slider}" alternating ${b.slider.values.join(' <-> ')}` +
-      (b.slider.unchanged ? `; ${b.slider.unchanged} moves left the recommendation text unchanged (not timed)` : ''),
-  );
-  if (b.externalRequests.length) console.log(`\nWARNING: blocked external requests: ${b.externalRequests.join(', ')}`);
+  if (result.browser) {
+    const b = result.browser;
+    const row = (name, st) => [name, st.n ?? 0, ms(st.median), ms(st.p95), ms(st.min), ms(st.max)];
+    const loadRows = (l) => [
+      row('first paint', l.firstPaint),
+      row('first contentful paint', l.firstContentfulPaint),
+      row('largest contentful paint', l.largestContentfulPaint),
+      row('recommendation rendered', l.appRendered),
+      row('first slider responds (interactive)', l.interactive),
+      row('DOMContentLoaded end', l.domContentLoaded),
+      row('load event end', l.loadEvent),
+    ];
+    console.log(`\nHeadless Chromium ${b.chromium}, local static server, no throttling (ms from navigation start)`);
+    console.log(
+      table(
+        [
+          ['metric', 'n', 'median', 'p95', 'min', 'max'],
+          ...loadRows(b.loads),
+          row('slider input -> DOM text', b.slider.dom),
+          row('slider input -> next frame', b.slider.frame),
+        ],
+        ['l', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+    if (b.throttled) {
+      console.log(`\nSame, with ${b.throttled.cpuRate}x CPU throttling (CDP Emulation.setCPUThrottlingRate)`);
+      console.log(table([['metric', 'n', 'median', 'p95', 'min', 'max'], ...loadRows(b.throttled.loads)], ['l', 'r', 'r', 'r', 'r', 'r']));
+    }
+    console.log(
+      `\nSlider moves: ${b.slider.moves} on "${b.slider.slider}" alternating ${b.slider.values.join(' <-> ')}` +
+        (b.slider.unchanged ? `; ${b.slider.unchanged} moves left the recommendation text unchanged (not timed)` : '') +
+        `\nSlider p95 (input -> DOM text) ${ms(b.slider.dom.p95)} ms against a ${b.slider.budgetP95Ms} ms budget -> ${b.slider.withinBudget == null ? 'not measured' : b.slider.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
+    );
+    if (b.externalRequests.length) console.log(`\nWARNING: blocked external requests: ${b.externalRequests.join(', ')}`);
+  } else if (result.browserError) console.log(`\nBrowser measurements failed: ${result.browserError}`);
+  if (result.lighthouse) {
+    const lh = result.lighthouse;
+    console.log(`\nLighthouse ${lh.version} (Debian Chromium headless, simulated throttling for performance)`);
+    const runs = Object.entries(lh.runs);
+    console.log(
+      table(
+        [
+          ['', ...runs.map(([ff]) => ff)],
+          ...LIGHTHOUSE_CATEGORIES.map((c) => [c, ...runs.map(([, r]) => r.scores[c] ?? 'n/a')]),
+          ['FCP ms', ...runs.map(([, r]) => ms(r.metrics.firstContentfulPaint))],
+          ['LCP ms', ...runs.map(([, r]) => ms(r.metrics.largestContentfulPaint))],
+          ['TBT ms', ...runs.map(([, r]) => ms(r.metrics.totalBlockingTime))],
+          ['CLS', ...runs.map(([, r]) => (typeof r.metrics.cumulativeLayoutShift === 'number' ? r.metrics.cumulativeLayoutShift.toFixed(3) : '-'))],
+          ['TTI ms', ...runs.map(([, r]) => ms(r.metrics.interactive))],
+        ],
+        ['l', ...runs.map(() => 'r')],
+      ),
+    );
+    for (const [ff, r] of runs) {
+      if (r.failing.length) console.log(`  ${ff}: audits below 0.9: ${r.failing.join(', ')}`);
+      if (r.runtimeError) console.log(`  ${ff}: runtime error: ${r.runtimeError}`);
+    }
+  } else if (result.lighthouseError) console.log(`\nLighthouse failed: ${result.lighthouseError}`);
+  console.log('\n--- Markdown (for the README) ---\n');
+  console.log(markdown(result));
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const log = (m) => console.error(m); // progress on stderr, results on stdout
   ensureDist(log);
-  const result = { budget: { gzipBytes: BUDGET_BYTES, unit: 'kB = 1000 bytes' }, sizes: measureSizes(), browser: null };
+  const result = {
+    machine: machine(),
+    budget: { firstLoadGzipBytes: BUDGET_BYTES, sliderP95Ms: SLIDER_P95_BUDGET_MS, unit: 'kB = 1000 bytes' },
+    sizes: measureSizes(),
+    browser: null,
+    lighthouse: null,
+  };
   if (opts.browser) {
     try {
       result.browser = await measureBrowser(opts, log);
     } catch (err) {
       result.browserError = err.message;
     }
+    if (opts.lighthouse) {
+      try {
+        result.lighthouse = await measureLighthouse(log);
+      } catch (err) {
+        result.lighthouseError = err.message;
+      }
+    }
   }
-  if (opts.json) console.log(JSON.stringify(result, null, 2));
+  if (opts.format === 'json') console.log(JSON.stringify(result, null, 2));
+  else if (opts.format === 'markdown') console.log(markdown(result));
   else printText(result);
-  // A broken measurement is an error; slow numbers never are.
-  if (result.browserError) {
-    console.error(`bench: browser measurement failed: ${result.browserError}`);
-    process.exitCode = 1;
+  // A broken measurement is an error; slow numbers and missed budgets never are.
+  for (const [what, err] of [['browser measurement', result.browserError], ['Lighthouse', result.lighthouseError]]) {
+    if (err) {
+      console.error(`bench: ${what} failed: ${err}`);
+      process.exitCode = 1;
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Sizes + first-load budget + headless-Chromium timings for stackweigh.
-#   ./scripts/bench.sh [--json] [--loads N] [--moves N] [--no-browser] [--rebuild]
+# Sizes + budgets (first load 90 kB gzip, slider p95 4 ms) + headless-Chromium
+# timings (paint, LCP, time to interactive with and without 4x CPU throttling,
+# slider latency) + Lighthouse scores for stackweigh. Never fails on timing.
+#   ./scripts/bench.sh [--json | --markdown] [--loads N] [--moves N]
+#                      [--throttle RATE] [--no-browser] [--no-lighthouse] [--rebuild]
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
