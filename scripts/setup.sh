@@ -5,6 +5,8 @@
 #   - trunk 0.21.14 and wasm-bindgen-cli (version read from Cargo.lock)
 #   - npm devDependencies (npm ci) when node_modules is missing or stale
 #   - Debian chromium + chromium-driver when /usr/bin/chromium is missing
+#   - Debian firefox-esr and geckodriver (cargo install, pinned) for the
+#     second-engine browser tests in tests/firefox/
 # It exports nothing: callers source scripts/env.sh for PATH.
 set -euo pipefail
 
@@ -14,6 +16,9 @@ cd "$REPO"
 . "$REPO/scripts/env.sh"
 
 TRUNK_VERSION="0.21.14"
+# geckodriver from crates.io, built from source (never a prebuilt binary).
+# 0.37.1 builds with rustc 1.95 and drives firefox-esr 140+.
+GECKODRIVER_VERSION="0.37.1"
 export DEBIAN_FRONTEND=noninteractive
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
@@ -119,12 +124,24 @@ fi
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt missing after npm ci"
 say "wasm-opt $(node_modules/.bin/wasm-opt --version </dev/null | awk '{print $3}') ok"
 
-# --- Chromium (Debian package; never a downloaded browser) --------------------
-if [ -x /usr/bin/chromium ]; then
-  say "chromium ok"
-else
-  apt_install chromium chromium-driver
+# --- Browsers: Debian chromium and firefox-esr (never a downloaded browser) ----
+# One apt-get call for whatever is missing.
+browsers=()
+if [ -x /usr/bin/chromium ]; then say "chromium ok"; else browsers+=(chromium chromium-driver); fi
+if [ -x /usr/bin/firefox-esr ]; then say "firefox-esr ok"; else browsers+=(firefox-esr); fi
+if [ "${#browsers[@]}" -gt 0 ]; then
+  apt_install "${browsers[@]}"
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install"
+  [ -x /usr/bin/firefox-esr ] || die "/usr/bin/firefox-esr still missing after apt-get install"
+fi
+
+# --- geckodriver (WebDriver for firefox-esr), compiled from crates.io ----------
+have_gd="$(geckodriver --version 2>/dev/null </dev/null | awk 'NR==1 {print $2}' || true)"
+if [ "$have_gd" = "$GECKODRIVER_VERSION" ]; then
+  say "geckodriver $GECKODRIVER_VERSION ok"
+else
+  say "cargo install geckodriver $GECKODRIVER_VERSION (was: ${have_gd:-none}; takes ~5 min)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force --quiet </dev/null
 fi
 
 say "done"

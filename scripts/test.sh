@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # stackweigh's full check: formatting, lints (native + wasm), unit/property
-# tests, release build, then the headless-Chromium browser tests.
+# tests, release build, then the headless-Chromium browser tests and the
+# same core journeys in headless Firefox ESR (geckodriver, raw WebDriver).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,3 +39,8 @@ trunk build --release --offline
 # same on Node 18/20 (directory arguments) and 22+ (glob patterns).
 step "node --test tests/browser/*.test.mjs"
 node --test tests/browser/*.test.mjs
+
+# Second engine: Debian firefox-esr through geckodriver (W3C WebDriver, no
+# Playwright build of Firefox). Same dist/, same 127.0.0.1-only rule.
+step "node --test tests/firefox/*.test.mjs"
+node --test tests/firefox/*.test.mjs
