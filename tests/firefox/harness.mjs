@@ -149,6 +149,9 @@ export function quietPrefs(proxyPort) {
     // Page console messages on Firefox's stdout, which geckodriver passes on:
     // the tests read console errors from there.
     'devtools.console.stdout.content': true,
+    'devtools.console.stdout.chrome': false,
+    'browser.backup.enabled': false,
+    'browser.backup.scheduled.enabled': false,
   };
 }
 
@@ -213,11 +216,12 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
       'moz:firefoxOptions': {
         binary,
         // geckodriver makes a fresh temporary profile for every session.
-        args: ['-headless', `--width=${width}`, `--height=${height}`],
+        args: ['-headless'],
         prefs: quietPrefs(proxy.port),
       },
     });
     cleanups.push(() => session.close());
+    await session.setWindowRect({ width, height });
     const outputAtStart = driver.output().length;
     return {
       url: server.url,
@@ -226,13 +230,19 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
       driver,
       browserName: session.capabilities.browserName,
       browserVersion: session.capabilities.browserVersion,
-      /** Console errors the page logged since the session started (from Firefox's stdout). */
+      /**
+       * Console errors and uncaught errors of the page since the session
+       * started, read from Firefox's stdout (content console only; errors of
+       * Firefox's own code, which name resource:// or chrome:// files, are not
+       * the page's).
+       */
       consoleErrors() {
         return driver
           .output()
           .slice(outputAtStart)
           .split('\n')
-          .filter((l) => /^console\.error:|JavaScript error:/.test(l.trim()));
+          .map((l) => l.trim())
+          .filter((l) => l.startsWith('console.error:') || l.startsWith(`JavaScript error: ${server.url}`));
       },
       /** Everything that should fail a journey: requests leaving 127.0.0.1, console errors. */
       problems() {

@@ -35,9 +35,14 @@ export class FirefoxApp {
       }
     });
     await this.session.navigate(this.env.url + query);
-    await waitFor(async () => (await this.recommendationText()).length > 0, {
-      message: 'the Recommendation region to render',
-    });
+    // The build may prerender the page into index.html (<main
+    // data-prerendered>, inert controls): wait for the live app as well.
+    await waitFor(
+      async () =>
+        (await this.session.execute(() => !document.querySelector('[data-prerendered]'))) &&
+        (await this.recommendationText()).length > 0,
+      { message: 'the live app to render the Recommendation region' },
+    );
     return this;
   }
 
