@@ -1,11 +1,12 @@
 //! Post-build step for the release bundle, run by Trunk as a hook
-//! (`Trunk.toml`): writes the rendered "Why?" text beside index.html.
+//! (`Trunk.toml`): runs `stackweigh::dist::STEPS` over the staging folder
+//! (the "Why?" text, the web app manifest, the single-file bundle, the
+//! Content-Security-Policy, the service worker; see `src/dist/mod.rs`).
 //!
 //! Usage: `sw-dist [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use stackweigh::core::{DETAILS_PAYLOAD, MATRIX};
     use std::path::PathBuf;
 
     let dir = std::env::args_os()
@@ -16,11 +17,10 @@ fn main() -> std::process::ExitCode {
         eprintln!("sw-dist: name the output folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)");
         return std::process::ExitCode::from(2);
     };
-    let path = dir.join(MATRIX.details_file);
-    match std::fs::write(&path, DETAILS_PAYLOAD) {
+    match stackweigh::dist::run(&dir) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("sw-dist: cannot write {}: {error}", path.display());
+            eprintln!("sw-dist: {error}");
             std::process::ExitCode::FAILURE
         }
     }
