@@ -39,29 +39,61 @@ fn analyse(weights: &[u8]) -> Analysis {
     }
 }
 
-/// Reads the URL and storage once, at start-up.
-fn boot() -> (Rc<PageOptions>, AppState) {
-    let options = query::parse(&MATRIX, &browser::query());
-    // An embed never reads or writes the reader's saved settings: several
-    // embeds on one blog would otherwise overwrite each other.
-    let stored = if options.embed {
-        Stored::Empty
-    } else {
-        browser::read_stored()
-    };
-    let started = start(&MATRIX, &options, &browser::hash(), &stored);
-    if let Some(own) = &started.displaced {
-        browser::keep_displaced(own);
+/// What the app starts from: the page options, the first state and the
+/// page's own address (for the "full comparator" and share links).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Booted {
+    pub options: Rc<PageOptions>,
+    pub state: AppState,
+    pub page_address: String,
+}
+
+impl Booted {
+    /// The default view (no query, no link, nothing saved): what the build
+    /// prerenders into index.html, and what a first visit starts from.
+    pub fn default_view() -> Self {
+        let options = query::parse(&MATRIX, "");
+        let started = start(&MATRIX, &options, "", &Stored::Empty);
+        Booted {
+            options: Rc::new(options),
+            state: AppState(started.state),
+            page_address: String::new(),
+        }
     }
-    (Rc::new(options), AppState(started.state))
+
+    /// Reads the URL and storage once, at start-up.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_browser() -> Self {
+        let options = query::parse(&MATRIX, &browser::query());
+        // An embed never reads or writes the reader's saved settings: several
+        // embeds on one blog would otherwise overwrite each other.
+        let stored = if options.embed {
+            Stored::Empty
+        } else {
+            browser::read_stored()
+        };
+        let started = start(&MATRIX, &options, &browser::hash(), &stored);
+        if let Some(own) = &started.displaced {
+            browser::keep_displaced(own);
+        }
+        Booted {
+            options: Rc::new(options),
+            state: AppState(started.state),
+            page_address: browser::page_address(),
+        }
+    }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct AppProps {
+    pub boot: Rc<Booted>,
 }
 
 #[function_component]
-pub fn App() -> Html {
-    let booted = use_memo((), |_| boot());
-    let options = booted.0.clone();
+pub fn App(props: &AppProps) -> Html {
+    let options = props.boot.options.clone();
     let state = use_reducer({
-        let initial = booted.1.clone();
+        let initial = props.boot.state.clone();
         move || initial
     });
     let dispatch = {
@@ -111,13 +143,13 @@ pub fn App() -> Html {
     let s = &state.0;
     let analysis = use_memo(s.weights.clone(), |weights| analyse(weights));
     let tipping: Rc<Vec<Option<(u8, String)>>> = Rc::new(analysis.insight.tipping.clone());
-    let full_page = format!("{}#{link_state}", browser::page_address());
+    let full_page = format!("{}#{link_state}", props.boot.page_address);
 
     html! {
         <div class={classes!("sw", options.embed.then_some("sw--embed"))}>
             <header class="sw-header">
                 if options.embed {
-                    <p class="sw-embed-title">{ MATRIX.title }</p>
+                    <h1 class="sw-embed-title">{ MATRIX.title }</h1>
                 } else {
                     <h1>{ MATRIX.title }</h1>
                     <p class="sw-lede">

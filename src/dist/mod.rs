@@ -38,10 +38,13 @@ pub const STEPS: &[Step] = &[
         name: "write the web app manifest",
         run: write_manifest,
     },
-    // The build-time prerender of the app's HTML into <main id="stackweigh">
-    // goes here, as a step that rewrites index.html: every step below reads
-    // the final index.html (the single file copies it, the CSP hashes it, the
-    // service worker caches it), so it must come before all of them.
+    // Rewrites index.html: every step below reads the final index.html (the
+    // single file copies it, the CSP hashes it, the service worker caches
+    // it), so it must come before all of them.
+    Step {
+        name: "prerender the default view into index.html",
+        run: prerender_page,
+    },
     Step {
         name: "bundle the single file",
         run: write_single_file,
@@ -94,6 +97,14 @@ pub fn bundle_path(dir: &Path, url: &str) -> Result<PathBuf, String> {
         ));
     }
     Ok(dir.join(relative))
+}
+
+/// The default view, rendered by the same Yew components the browser runs,
+/// so the page shows content before the wasm arrives (and without script).
+fn prerender_page(dir: &Path) -> Result<(), String> {
+    let path = dir.join(PAGE_NAME);
+    let page = crate::app::prerender_into(&read_text(&path)?, &crate::app::prerender())?;
+    write(&path, page)
 }
 
 fn write_details(dir: &Path) -> Result<(), String> {
