@@ -8,7 +8,9 @@
  *   <script async src="https://HOST/PATH/embed.js"></script>
  *
  * Optional attributes: data-preset (preset id), data-theme (light|dark|auto),
- * data-criteria (comma-separated criterion ids), data-height (initial px).
+ * data-criteria (comma-separated criterion ids), data-height (initial px),
+ * data-state (the settings of a share link: the text after its "#", as the
+ * page's "Embed this" dialog writes it).
  */
 (function (w, d) {
   'use strict';
@@ -53,6 +55,12 @@
     return value ? '&' + name + '=' + encodeURIComponent(value).replace(/%2C/gi, ',') : '';
   }
 
+  // The widget reads (and safely rejects) whatever the hash holds; only the
+  // share format's own characters are passed, so nothing else rides along.
+  function state(value) {
+    return value && /^[A-Za-z0-9=&._-]{1,512}$/.test(value) ? '#' + value : '';
+  }
+
   function mount(div) {
     var id = String(++reg.n);
     var theme = div.getAttribute('data-theme');
@@ -65,7 +73,7 @@
       param('preset', div.getAttribute('data-preset')) +
       param('theme', /^(light|dark|auto)$/.test(theme) ? theme : '') +
       param('criteria', div.getAttribute('data-criteria')) +
-      '&id=' + id;
+      '&id=' + id + state(div.getAttribute('data-state'));
     f.title = title;
     f.setAttribute('loading', 'lazy');
     f.setAttribute('allow', 'clipboard-write');

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
-import { waitFor } from './harness.mjs';
+import { loadData, waitFor } from './harness.mjs';
 import {
   ACAO,
   EMBED_DIST,
@@ -100,6 +100,11 @@ describe('embed loader (stub widget that never posts)', () => {
           loader(1),
       ),
       'poster.html': hostPage('<p>another origin</p>'),
+      'state.html': hostPage(
+        '<div class="stackweigh-embed" data-state="v=1&amp;w=a3&amp;p=ml_ai"><a href="__WIDGET__">ok</a></div>' +
+          '<div class="stackweigh-embed" data-state="v=1&amp;w=5#&quot;&gt;&lt;b&gt;"><a href="__WIDGET__">bad</a></div>' +
+          loader(1),
+      ),
     };
     const filled = Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.replaceAll('__WIDGET__', widget.url)]));
     const hostRoot = makePagesRoot(filled);
@@ -168,6 +173,20 @@ describe('embed loader (stub widget that never posts)', () => {
       const own = new Set(g.topRequests.map((u) => new URL(u).pathname));
       assert.deepEqual([...own].sort(), ['/attrs.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
       assert.deepEqual(await g.context.cookies(), [], 'no cookies');
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('data-state becomes the iframe hash, only when it is share-link text', async () => {
+    const g = await openGuarded(env, env.hostUrl + 'state.html');
+    const { page } = g;
+    try {
+      for (const i of [0, 1]) await embedIframe(page, i).waitFor({ state: 'attached' });
+      assert.equal((await embedSrc(page, 0)).url.hash, '#v=1&w=a3&p=ml_ai');
+      const bad = await embedSrc(page, 1);
+      assert.equal(bad.url.hash, '', `anything else is dropped: ${bad.raw}`);
       assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
@@ -277,13 +296,26 @@ describe('blog post embedding the real widget from another origin (Access-Contro
   let postUrl;
   let sameOriginPostUrl;
   let plainIframeUrl;
+  let stateUrl;
+  let stateWeights;
   before(async () => {
     const siteRoot = makeSiteRoot();
     const widget = await startServer({ root: siteRoot, port: 0, headers: ACAO });
-    const hostRoot = makePagesRoot({ 'blog-post.html': blogPostFor(widget.url) });
+    // A div as the page's "Embed this" dialog writes it: the author's weights
+    // ride in data-state (criterion 1 at 10, criterion 2 at 3, the rest 0).
+    stateWeights = [10, 3, ...Array(loadData().criteria.length - 2).fill(0)];
+    const stateText = `v=1&amp;w=a3${'0'.repeat(stateWeights.length - 2)}`;
+    const hostRoot = makePagesRoot({
+      'blog-post.html': blogPostFor(widget.url),
+      'state.html': hostPage(
+        `<div class="stackweigh-embed" data-state="${stateText}"><a href="${widget.url}">w</a></div>` +
+          `<script async src="${widget.url}embed.js"></script>`,
+      ),
+    });
     const host = await startServer({ root: hostRoot, port: 0 });
     env = await launchEnv({ servers: [widget, host], cleanup: [siteRoot, hostRoot], widgetUrl: widget.url });
     postUrl = host.url + 'blog-post.html';
+    stateUrl = host.url + 'state.html';
     plainIframeUrl = `${widget.url}index.html?embed=1&preset=rest_api`;
     sameOriginPostUrl = widget.url + 'examples/blog-post.html';
   });
@@ -308,6 +340,20 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const own = [...new Set(g.topRequests.map((u) => new URL(u).pathname))].sort();
       assert.deepEqual(own, ['/blog-post.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
       for (const i of [0, 1]) assert.equal(await embedIframe(page, i).count(), 1, `embed.js included twice still makes one iframe per div (div ${i})`);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test("an embed written by the page's Embed dialog opens with the author's weights", async () => {
+    const g = await openGuarded(env, stateUrl);
+    const { page } = g;
+    try {
+      const frame = await embedFrame(page, 0);
+      await recommendation(frame).waitFor({ state: 'visible' });
+      const values = await frame.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
+      assert.deepEqual(values, stateWeights);
+      assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
     }

@@ -95,6 +95,17 @@ export async function waitFor(fn, { timeout = TIMEOUT_MS, interval = 25, message
 }
 
 /**
+ * The live app's Recommendation region in `target` (a page or a frame),
+ * once the wasm has taken over from the build's prerendered markup
+ * (`<main id="stackweigh" data-prerendered>`, whose controls are inert).
+ */
+export function liveRecommendation(target) {
+  return target
+    .locator('main#stackweigh:not([data-prerendered])')
+    .getByRole('region', { name: 'Recommendation', exact: true });
+}
+
+/**
  * One server + one browser per test file.
  * Usage:  const env = await startEnv(); ... await env.close();
  */

@@ -3,7 +3,7 @@
 // for the radar polygons whose `points` the contract names explicitly.
 
 import assert from 'node:assert/strict';
-import { loadData, newGuardedPage, optionName, waitFor } from './harness.mjs';
+import { liveRecommendation, loadData, newGuardedPage, optionName, waitFor } from './harness.mjs';
 
 export const HEADING = 'Node.js vs Python for your backend';
 export const NO_WEIGHT_MESSAGE = 'Set at least one weight';
@@ -22,7 +22,7 @@ export class AppPage {
     const app = new AppPage(guarded, env.url);
     await app.page.goto(env.url, { waitUntil: 'load' });
     await app.heading().waitFor({ state: 'visible' });
-    await app.recommendation().waitFor({ state: 'visible' });
+    await liveRecommendation(app.page).waitFor({ state: 'visible' });
     return app;
   }
 
