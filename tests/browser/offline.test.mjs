@@ -43,6 +43,9 @@ describe('service worker', () => {
       assert.equal(worker.scope, url, 'scope is the bundle folder');
       assert.equal(worker.script, `${url}sw.js`);
       assert.equal(worker.caches.length, 1, `one cache: ${worker.caches}`);
+      // The first visit is over once nothing is in flight (its favicon
+      // request, not yet through the worker, would be cut off otherwise).
+      await g.page.waitForLoadState('networkidle');
 
       await server.close();
       await g.page.reload({ waitUntil: 'load' });
