@@ -28,7 +28,7 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         Section {
             heading: "The totals",
             text: format!(
-                "An option's total is the weighted mean of its scores on 0–100: 100 × Σ(weight × score) ÷ (10 × Σ weight). Each bar under “Why this answer” is one criterion's share of the margin. Robustness is the share of {},{:03} nearby weightings (each weight moved independently by up to ±{}%) in which the winner stays the same. {}",
+                "An option's total is the weighted mean of its scores on 0–100: 100 × Σ(weight × score) ÷ (10 × Σ weight). Each bar under “Why: what each criterion adds” is one criterion's share of the margin. Robustness is the share of {},{:03} nearby weightings (each weight moved independently by up to ±{}%) in which the winner stays the same. {}",
                 SAMPLES / 1000,
                 SAMPLES % 1000,
                 (NEARBY_SPREAD * 100.0 + 0.5) as u32,

@@ -60,12 +60,15 @@ impl Label {
             Anchor::Middle => self.x - width / 2.0,
             Anchor::End => self.x - width,
         };
-        // Baseline sits at y; ascent ≈ 0.8 em, descent ≈ 0.25 em.
+        // Baseline sits at y. The box is the font's whole line cell, not
+        // just the ink: common UI fonts (DejaVu Sans, Segoe UI, Roboto) have
+        // an ascent near 0.93 em and a descent near 0.24 em, and a browser
+        // measures and separates text by that cell.
         (
             left,
-            self.y - FONT_SIZE * 0.8,
+            self.y - FONT_SIZE * 0.93,
             left + width,
-            self.y + FONT_SIZE * 0.25,
+            self.y + FONT_SIZE * 0.24,
         )
     }
 }
