@@ -301,10 +301,15 @@ mod tests {
             "\"index.html\"",
             "\"manifest.webmanifest\"",
             "\"app-1_bg.wasm\"",
-            "\"icon-512.png\"",
+            "\"favicon-1.svg\"",
         ] {
             assert!(worker.contains(listed), "{listed} in the cache list");
         }
-        assert!(!worker.contains("\"stackweigh.html\"") && !worker.contains("\"sw.js\""));
+        for left_out in ["stackweigh.html", "sw.js", "icon-512.png"] {
+            assert!(
+                !worker.contains(&format!("\"{left_out}\"")),
+                "{left_out} not precached"
+            );
+        }
     }
 }

@@ -16,12 +16,19 @@ pub struct BundleFile {
 
 pub const SCRIPT_NAME: &str = "sw.js";
 
-/// Whether the service worker precaches `path`: everything but itself, the
-/// single-file download (it duplicates the whole bundle and the page never
-/// loads it) and dotfiles.
+/// Whether the service worker precaches `path`: everything the page and
+/// the embed load, but not itself, the single-file download (it duplicates
+/// the whole bundle and the page never loads it), `embed.js` (loaded by
+/// other sites' pages, which this worker never serves), the PNG app icons
+/// (fetched by the browser only when installing, which needs the network
+/// anyway; together 13 kB gzip the first visit would otherwise download)
+/// and dotfiles.
 pub fn is_precached(path: &str) -> bool {
+    let app_icon = path.starts_with("icon-") && path.ends_with(".png") && !path.contains('/');
     path != SCRIPT_NAME
         && path != super::SINGLE_FILE_NAME
+        && path != "embed.js"
+        && !app_icon
         && !path.split('/').any(|part| part.starts_with('.'))
 }
 
@@ -122,16 +129,25 @@ mod tests {
     }
 
     #[test]
-    fn precaches_the_bundle_but_not_itself_or_the_single_file() {
+    fn precaches_what_the_page_loads_and_nothing_else() {
         for path in [
             "index.html",
             "stackweigh-1_bg.wasm",
             "snippets/x/a.js",
-            "icon-192.png",
+            "favicon-1.svg",
+            "manifest.webmanifest",
         ] {
             assert!(is_precached(path), "{path}");
         }
-        for path in ["sw.js", "stackweigh.html", ".stage/x", "a/.hidden"] {
+        for path in [
+            "sw.js",
+            "stackweigh.html",
+            "embed.js",
+            "icon-192.png",
+            "icon-512.png",
+            ".stage/x",
+            "a/.hidden",
+        ] {
             assert!(!is_precached(path), "{path}");
         }
     }
