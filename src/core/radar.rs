@@ -278,10 +278,16 @@ fn place_labels(names: &[&'static str]) -> Vec<Label> {
     labels
 }
 
+/// Clearance kept between label boxes: at small sizes browsers round a
+/// line's ascent and descent up to whole pixels, so boxes that merely touch
+/// in this model overlap on screen.
+const LABEL_CLEARANCE: f64 = 2.5;
+
 fn overlaps(a: &Label, b: &Label) -> bool {
     let (al, at, ar, ab) = a.bounds();
     let (bl, bt, br, bb) = b.bounds();
-    al < br && bl < ar && at < bb && bt < ab
+    let c = LABEL_CLEARANCE;
+    al < br + c && bl < ar + c && at < bb + c && bt < ab + c
 }
 
 /// Moves overlapping labels apart vertically, away from the chart's
