@@ -59,15 +59,10 @@ async function startEnv() {
  * { rule id: { why, where(combo) -> bool } }. Empty when everything passes.
  */
 const KNOWN_VIOLATIONS = {
-  // axe best-practice rule, moderate; every embed combination (24 of 48).
-  // The embed shows its title as <p class="sw-embed-title"> (src/app/root.rs),
-  // so the embed document, which is what a screen reader meets inside the
-  // blog's iframe, has no <h1>. Owner's fix: render that title as an <h1>
-  // with the same class (styles/ keeps its look); then delete this entry.
-  'page-has-heading-one': {
-    why: 'embed title is a <p>, not an <h1> (src/app/root.rs); reported to the owner',
-    where: (w) => w.mode === 'embed',
-  },
+  // None now. page-has-heading-one (every embed combination: the embed's
+  // title was a <p>) was fixed in src/app/root.rs (an <h1 class="sw-embed-title">).
+  // An entry looks like:
+  //   'rule-id': { why: 'what and whose', where: (w) => w.mode === 'embed' },
 };
 
 async function axeViolations(page) {
