@@ -31,6 +31,10 @@ struct Analysis {
     insight: Rc<Insight>,
 }
 
+/// The User Timing measure of one recomputation (scores, recommendation,
+/// tipping points, robustness, hybrid advice), read by `scripts/bench.mjs`.
+pub const RECOMPUTE_MEASURE: &str = "stackweigh:recompute";
+
 fn analyse(weights: &[u8]) -> Analysis {
     let evaluation = evaluate(&MATRIX, weights);
     Analysis {
@@ -141,7 +145,9 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let s = &state.0;
-    let analysis = use_memo(s.weights.clone(), |weights| analyse(weights));
+    let analysis = use_memo(s.weights.clone(), |weights| {
+        browser::timed(RECOMPUTE_MEASURE, || analyse(weights))
+    });
     let tipping: Rc<Vec<Option<(u8, String)>>> = Rc::new(analysis.insight.tipping.clone());
     let full_page = format!("{}#{link_state}", props.boot.page_address);
 
