@@ -234,19 +234,21 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
        * Console errors and uncaught errors of the page since the session
        * started, read from Firefox's stdout (content console only; errors of
        * Firefox's own code, which name resource:// or chrome:// files, are not
-       * the page's).
+       * the page's). Uncaught errors count when they name the test server or
+       * one of `pageUrls` (e.g. the file:// URL of a page opened from disk).
        */
-      consoleErrors() {
+      consoleErrors(pageUrls = []) {
+        const prefixes = [server.url, ...pageUrls].map((u) => `JavaScript error: ${u}`);
         return driver
           .output()
           .slice(outputAtStart)
           .split('\n')
           .map((l) => l.trim())
-          .filter((l) => l.startsWith('console.error:') || l.startsWith(`JavaScript error: ${server.url}`));
+          .filter((l) => l.startsWith('console.error:') || prefixes.some((p) => l.startsWith(p)));
       },
-      /** Everything that should fail a journey: requests leaving 127.0.0.1, console errors. */
-      problems() {
-        return [...proxy.seen.map((r) => `external request: ${r}`), ...this.consoleErrors().map((l) => `console: ${l}`)];
+      /** Everything that should fail a journey: requests leaving 127.0.0.1, console errors (see consoleErrors). */
+      problems(pageUrls = []) {
+        return [...proxy.seen.map((r) => `external request: ${r}`), ...this.consoleErrors(pageUrls).map((l) => `console: ${l}`)];
       },
       close,
     };
