@@ -20,8 +20,19 @@
 //      on it has updated its <output> (probed in-page from before
 //      any app script runs; separate loads, so the probe's state change
 //      cannot move LCP);
+//    - cumulative layout shift of the paint loads: the sum of the
+//      'layout-shift' entries without recent input (PerformanceObserver,
+//      buffered) from navigation until the app has taken over the
+//      prerendered markup and the network is idle;
 //    both without throttling and with --throttle x CPU slowdown (default 4;
 //    CDP Emulation.setCPUThrottlingRate through playwright's newCDPSession).
+//    - plain HTML of the same content: a temporary copy of dist/ whose
+//      index.html has no <script> and no module / wasm preload links (same
+//      CSS, same prerendered content, same CSP meta tag), served and loaded
+//      exactly like the page (same paint loads, same rates): its first and
+//      largest contentful paint are the floor the page's first paint is
+//      compared with ("no slower" when the page's median FCP is within
+//      16 ms, one frame, of the plain page's).
 // 3. Slider latency: --moves (default 200) slider moves dispatched in-page
 //    (value set + `input` event), each timed with performance.now() from the
 //    dispatch until the Recommendation region's text has changed (DOM, via a
@@ -44,7 +55,7 @@
 // STACKWEIGH_DIST points it at another build (default: dist/).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, constants as zc } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +67,10 @@ const DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist')
 const BUDGET_BYTES = 90 * 1000; // first load, gzip; 1 kB = 1000 bytes (issue 7)
 const SLIDER_P95_BUDGET_MS = 4; // slider input -> recommendation text, p95
 const RECOMPUTE_BUDGET_MS = 2; // issue 3: the whole recomputation per slider move
+// The page's FCP counts as "no slower" than the plain HTML page's when it is
+// at most one 60 Hz frame later: medians of a few loads differ by that much
+// from run to run on their own.
+const FCP_NOISE_MS = 16;
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -218,6 +233,70 @@ function measureSizes(observed = null) {
   };
 }
 
+// --- plain HTML of the same content ------------------------------------------------
+// A tag's attributes, quoted values included (a '>' inside quotes does not end it).
+const TAG_ATTRS = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*`;
+
+/** The value of attribute `name` in the start tag `tag` (quoted or not), or null. */
+function attr(tag, name) {
+  const m = new RegExp(String.raw`\s${name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))`, 'i').exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
+}
+
+/**
+ * index.html without what only the app needs: every <script> element
+ * (inline, module and src alike) and every link that only fetches code
+ * ahead of time (rel=modulepreload, and rel=preload of wasm or of a script).
+ * Everything else stays: the stylesheet, the icon and manifest links, the
+ * prerendered <main>, and the CSP meta tag, unchanged (it only allows
+ * things; with no scripts left nothing can violate its script-src).
+ */
+function plainHtml(html) {
+  let scripts = 0;
+  let links = 0;
+  const out = html
+    .replace(new RegExp(String.raw`<script\b${TAG_ATTRS}>[\s\S]*?<\/script\s*>`, 'gi'), () => {
+      scripts++;
+      return '';
+    })
+    .replace(new RegExp(String.raw`<link\b${TAG_ATTRS}>`, 'gi'), (tag) => {
+      const rel = (attr(tag, 'rel') || '').toLowerCase().split(/\s+/);
+      const href = (attr(tag, 'href') || '').split(/[?#]/)[0];
+      const as = (attr(tag, 'as') || '').toLowerCase();
+      const wasm = /\.wasm$/i.test(href) || (attr(tag, 'type') || '').toLowerCase() === 'application/wasm';
+      if (rel.includes('modulepreload') || (rel.includes('preload') && (wasm || as === 'script'))) {
+        links++;
+        return '';
+      }
+      return tag;
+    });
+  return { html: out, scripts, links };
+}
+
+/**
+ * A temporary copy of dist/ whose index.html is plainHtml(): the same files,
+ * served the same way, so only the scripts differ. Throws when the result
+ * would not be a fair comparison (a script left, the CSP or a stylesheet or
+ * the prerendered content lost).
+ */
+function makePlainCopy() {
+  const original = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const { html, scripts, links } = plainHtml(original);
+  const tags = (h, name) => h.match(new RegExp(String.raw`<${name}\b${TAG_ATTRS}>`, 'gi')) || [];
+  const csp = (h) => tags(h, 'meta').filter((t) => (attr(t, 'http-equiv') || '').toLowerCase() === 'content-security-policy').join('\n');
+  const stylesheets = (h) => tags(h, 'link').filter((t) => /(?:^|\s)stylesheet(?:\s|$)/i.test(attr(t, 'rel') || '')).length;
+  const problems = [];
+  if (/<script\b/i.test(html)) problems.push('a <script> is left');
+  if (csp(html) !== csp(original)) problems.push('the CSP meta tag changed');
+  if (stylesheets(html) !== stylesheets(original)) problems.push('a stylesheet link was removed');
+  if (/\sdata-prerendered\b/.test(original) && !/\sdata-prerendered\b/.test(html)) problems.push('the prerendered <main> is gone');
+  if (problems.length) throw new Error(`plain HTML copy of index.html: ${problems.join('; ')}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stackweigh-plain-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.html'), html);
+  return { dir, removed: { scripts, links } };
+}
+
 // --- browser --------------------------------------------------------------------
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -309,6 +388,57 @@ const LCP_PROBE = () => {
   }
 };
 
+// Runs in the page before any app script (paint loads): adds up the
+// layout-shift entries without recent input. A plain sum, not CLS's largest
+// session window (shifts < 1 s apart, at most 5 s): over a load of a second
+// or two the two agree unless shifts come more than 1 s apart, and then the
+// sum is the stricter number.
+// __swCls.read() first takes the entries not yet delivered to the observer.
+// Note the Layout Instability API scores only elements present in both
+// frames that moved: nodes the app inserts are new, so what this sees of the
+// swap is whatever existing box it moves (and any later shift).
+const CLS_PROBE = () => {
+  if (window.top !== window) return;
+  window.__swCls = null;
+  try {
+    let value = 0;
+    let shifts = 0;
+    const add = (entries) => {
+      for (const e of entries) {
+        if (e.hadRecentInput) continue; // shifts right after input are expected, not counted
+        value += e.value;
+        shifts++;
+      }
+    };
+    const po = new PerformanceObserver((list) => add(list.getEntries()));
+    po.observe({ type: 'layout-shift', buffered: true });
+    window.__swCls = {
+      read: () => {
+        add(po.takeRecords());
+        return { value, shifts };
+      },
+    };
+  } catch {
+    // no Layout Instability API in this browser
+  }
+};
+
+/**
+ * The page's median first contentful paint against the plain HTML copy's at
+ * one CPU rate: the difference (page - plain, ms), and "no slower" when the
+ * page is at most FCP_NOISE_MS later, else "slower by N ms".
+ */
+function compareFcp(pageLoads, plainLoads, cpuRate) {
+  const pageMs = pageLoads.firstContentfulPaint.median ?? null;
+  const plainMs = plainLoads.firstContentfulPaint.median ?? null;
+  if (typeof pageMs !== 'number' || typeof plainMs !== 'number') {
+    return { cpuRate, pageMs, plainMs, diffMs: null, toleranceMs: FCP_NOISE_MS, noSlower: null, verdict: 'n/a' };
+  }
+  const diffMs = pageMs - plainMs;
+  const noSlower = diffMs <= FCP_NOISE_MS;
+  return { cpuRate, pageMs, plainMs, diffMs, toleranceMs: FCP_NOISE_MS, noSlower, verdict: noSlower ? 'no slower' : `slower by ${Math.round(diffMs)} ms` };
+}
+
 async function measureBrowser(opts, log) {
   let chromium;
   try {
@@ -337,40 +467,68 @@ async function measureBrowser(opts, log) {
     return { context, page };
   };
   const region = (page) => page.getByRole('region', { name: 'Recommendation', exact: true });
-  // Paths the first (unthrottled) paint load fetched until the network was idle.
-  const requested = new Set();
+  // What gets loaded: the real page, and the plain HTML copy of it (served
+  // by a second server of the same kind, started below).
+  const pageTarget = { url: server.url, app: true, requested: new Set(), consoleErrors: [] };
+  let plain = null;
+  let plainServer = null;
 
-  /** --loads paint loads and --loads interactive loads at one CPU rate. */
-  const loadSeries = async (cpuRate) => {
-    const tag = cpuRate > 1 ? `${cpuRate}x CPU` : 'no throttling';
+  /**
+   * --loads paint loads of `target` at one CPU rate, then, for the app only,
+   * --loads interactive loads. The plain HTML copy goes through the very same
+   * paint loads (same probes, same waits for paint entries and network idle)
+   * so that its numbers compare like for like; it only skips what needs the
+   * app: waiting for the live Recommendation and the take-over, and the
+   * interactive loads (nothing there ever responds). The first unthrottled
+   * load records the URL paths it fetched (target.requested) and the
+   * console errors it logged (a CSP violation would show up there).
+   */
+  const loadSeries = async (target, cpuRate) => {
+    const tag = `${target.app ? 'page' : 'plain HTML'}, ${cpuRate > 1 ? `${cpuRate}x CPU` : 'no throttling'}`;
     const loads = {
       firstPaint: [],
       firstContentfulPaint: [],
       largestContentfulPaint: [],
-      appRendered: [],
-      interactive: [],
+      ...(target.app ? { appRendered: [], interactive: [] } : {}),
       domContentLoaded: [],
       loadEvent: [],
+      cumulativeLayoutShift: [],
+      layoutShifts: [],
     };
     for (let i = 0; i < opts.loads; i++) {
       log(`bench: paint load ${i + 1}/${opts.loads} (${tag})`);
-      const { context, page } = await newPage({ probes: [READY_PROBE, LCP_PROBE], cpuRate });
+      const { context, page } = await newPage({ probes: [READY_PROBE, LCP_PROBE, CLS_PROBE], cpuRate });
       if (cpuRate === 1 && i === 0) {
         page.on('requestfinished', (req) => {
           const u = new URL(req.url());
-          if (u.origin === new URL(server.url).origin) requested.add(decodeURIComponent(u.pathname));
+          if (u.origin === new URL(target.url).origin) target.requested.add(decodeURIComponent(u.pathname));
+        });
+        page.on('console', (msg) => {
+          if (msg.type() === 'error') target.consoleErrors.push(msg.text());
         });
       }
-      await page.goto(server.url, { waitUntil: 'load', timeout: 120000 });
-      await region(page).waitFor({ state: 'visible', timeout: 60000 });
-      await page
-        .waitForFunction(() => window.__swReady !== null && window.__swLcp !== null && performance.getEntriesByType('paint').length >= 2, null, { timeout: 30000 })
-        .catch(() => {});
-      // Let late LCP candidates (web font swap, lazy text) arrive.
+      await page.goto(target.url, { waitUntil: 'load', timeout: 120000 });
+      if (target.app) await region(page).waitFor({ state: 'visible', timeout: 60000 });
+      // Both paint entries and an LCP candidate; for the app also its own
+      // Recommendation and the take-over (no prerendered markup left), so
+      // that the layout shift sum below covers the swap.
+      const settled = await page
+        .waitForFunction(
+          (app) =>
+            window.__swLcp !== null &&
+            performance.getEntriesByType('paint').length >= 2 &&
+            (!app || (window.__swReady !== null && !document.querySelector('[data-prerendered]'))),
+          target.app,
+          { timeout: 30000 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      // Let late LCP candidates (web font swap, lazy text) and layout shifts arrive.
       await page.waitForLoadState('networkidle').catch(() => {});
       const t = await page.evaluate(() => {
         const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
         const nav = performance.getEntriesByType('navigation')[0];
+        const cls = window.__swCls ? window.__swCls.read() : null;
         return {
           firstPaint: paint['first-paint'] ?? null,
           firstContentfulPaint: paint['first-contentful-paint'] ?? null,
@@ -378,15 +536,23 @@ async function measureBrowser(opts, log) {
           appRendered: window.__swReady,
           domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
           loadEvent: nav ? nav.loadEventEnd : null,
+          cumulativeLayoutShift: cls ? cls.value : null,
+          layoutShifts: cls ? cls.shifts : null,
         };
       });
-      for (const k of Object.keys(t)) if (typeof t[k] === 'number') loads[k].push(t[k]);
+      // A layout shift sum that stopped before the app took over would not
+      // cover the swap: leave it out rather than report a flattering 0.
+      if (!settled) {
+        log(`bench: ${target.app ? 'the app did not take over' : 'no paint / LCP entries'} within 30 s; this load's layout shift is not counted`);
+        t.cumulativeLayoutShift = t.layoutShifts = null;
+      }
+      for (const k of Object.keys(loads)) if (typeof t[k] === 'number') loads[k].push(t[k]);
       await context.close();
     }
-    for (let i = 0; i < opts.loads; i++) {
+    for (let i = 0; target.app && i < opts.loads; i++) {
       log(`bench: interactive load ${i + 1}/${opts.loads} (${tag})`);
       const { context, page } = await newPage({ probes: [INTERACTIVE_PROBE], cpuRate });
-      await page.goto(server.url, { waitUntil: 'commit', timeout: 120000 });
+      await page.goto(target.url, { waitUntil: 'commit', timeout: 120000 });
       const t = await page
         .waitForFunction(() => window.__swInteractive, null, { timeout: 60000, polling: 50 })
         .then((h) => h.jsonValue())
@@ -399,8 +565,19 @@ async function measureBrowser(opts, log) {
   };
 
   try {
-    const loads = await loadSeries(1);
-    const throttled = opts.throttle > 1 ? await loadSeries(opts.throttle) : null;
+    plain = makePlainCopy();
+    plainServer = await startServer({ root: plain.dir, port: 0 });
+    const plainTarget = { url: plainServer.url, app: false, requested: new Set(), consoleErrors: [] };
+    // Page and plain copy alternate at each rate, so that both meet the
+    // machine in the same state.
+    const loads = await loadSeries(pageTarget, 1);
+    const plainLoads = await loadSeries(plainTarget, 1);
+    const throttled = opts.throttle > 1 ? await loadSeries(pageTarget, opts.throttle) : null;
+    const plainThrottled = opts.throttle > 1 ? await loadSeries(plainTarget, opts.throttle) : null;
+    // The comparison only means something if the plain copy really ran no code.
+    const plainCode = [...plainTarget.requested].filter((p) => /\.(?:m?js|wasm)$/i.test(p));
+    if (plainCode.length) throw new Error(`the plain HTML copy still fetched code: ${plainCode.join(', ')}`);
+    const requested = pageTarget.requested;
 
     // Slider latency.
     log(`bench: ${opts.moves} slider moves`);
@@ -517,6 +694,17 @@ async function measureBrowser(opts, log) {
       requested: [...requested],
       loads,
       throttled: throttled && { cpuRate: opts.throttle, loads: throttled },
+      consoleErrors: pageTarget.consoleErrors,
+      plainHtml: {
+        what: 'dist/ copy whose index.html has no <script> and no module / wasm preload links (CSS, content and CSP meta kept)',
+        removed: plain.removed,
+        requested: [...plainTarget.requested],
+        consoleErrors: plainTarget.consoleErrors,
+        loads: plainLoads,
+        throttled: plainThrottled && { cpuRate: opts.throttle, loads: plainThrottled },
+        // The page's median FCP against the plain copy's, at each rate.
+        fcpVsPage: [compareFcp(loads, plainLoads, 1), ...(throttled ? [compareFcp(throttled, plainThrottled, opts.throttle)] : [])],
+      },
       slider: {
         slider: latency.slider,
         values: latency.values,
@@ -535,6 +723,8 @@ async function measureBrowser(opts, log) {
   } finally {
     await browser.close().catch(() => {});
     await server.close();
+    if (plainServer) await plainServer.close();
+    if (plain) rmSync(plain.dir, { recursive: true, force: true });
   }
 }
 
@@ -613,6 +803,8 @@ async function measureLighthouse(log) {
 const kB = (b) => (b / 1000).toFixed(1);
 const ms = (v) => (typeof v === 'number' ? v.toFixed(1) : '-');
 const ms0 = (v) => (typeof v === 'number' ? `${Math.round(v)} ms` : 'n/a');
+const cls = (v) => (typeof v === 'number' ? v.toFixed(4) : 'n/a'); // layout shift score, unitless
+const signedMs = (v) => (typeof v === 'number' ? `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(Math.round(v))} ms` : 'n/a');
 const verdict = (ok) => (ok == null ? 'n/a' : ok ? 'pass' : 'miss');
 
 function table(rows, align) {
@@ -661,6 +853,22 @@ function markdown(result) {
     const cond = t ? ` (none / ${t.cpuRate}× CPU)` : '';
     rows.push([`first contentful paint, median of ${n}${cond}`, both('firstContentfulPaint'), '', '']);
     rows.push([`largest contentful paint, median of ${n}${cond}`, both('largestContentfulPaint'), '', '']);
+    const p = b.plainHtml;
+    const plainBoth = (key) => `${ms0(p.loads[key].median)}` + (p.throttled ? ` / ${ms0(p.throttled.loads[key].median)}` : '');
+    rows.push([`plain HTML of the same content (no scripts): first contentful paint, median of ${p.loads.firstContentfulPaint.n}${cond}`, plainBoth('firstContentfulPaint'), '', '']);
+    rows.push([`plain HTML of the same content (no scripts): largest contentful paint, median of ${p.loads.largestContentfulPaint.n}${cond}`, plainBoth('largestContentfulPaint'), '', '']);
+    rows.push([
+      `page FCP − plain HTML FCP, medians${cond}`,
+      p.fcpVsPage.map((c) => signedMs(c.diffMs)).join(' / '),
+      `≤ +${FCP_NOISE_MS} ms (one frame)`,
+      p.fcpVsPage.map((c) => c.verdict).join(' / '),
+    ]);
+    rows.push([
+      `cumulative layout shift, until the app has taken over and the network is idle, median of ${b.loads.cumulativeLayoutShift.n}${cond}`,
+      `${cls(b.loads.cumulativeLayoutShift.median)}` + (t ? ` / ${cls(t.loads.cumulativeLayoutShift.median)}` : ''),
+      'near 0 (target)',
+      '',
+    ]);
     rows.push([`navigation → first slider responds, median of ${b.loads.interactive.n}${cond}`, both('interactive'), '', '']);
     rows.push([
       `slider input → recommendation text, median / p95 (${b.slider.moves} moves)`,
@@ -694,6 +902,8 @@ function markdown(result) {
   );
   out.push('');
   out.push('</details>');
+  if (b?.consoleErrors.length) out.push(`\nConsole errors on the page's first load: ${b.consoleErrors.join(' | ')}`);
+  if (b?.plainHtml.consoleErrors.length) out.push(`\nConsole errors on the plain HTML copy's first load: ${b.plainHtml.consoleErrors.join(' | ')}`);
   if (result.browserError) out.push(`\nBrowser measurements failed: ${result.browserError}`);
   if (result.lighthouseError) out.push(`\nLighthouse failed: ${result.lighthouseError}`);
   return out.join('\n');
@@ -718,15 +928,18 @@ function printText(result) {
   );
   if (result.browser) {
     const b = result.browser;
-    const row = (name, st) => [name, st.n ?? 0, ms(st.median), ms(st.p95), ms(st.min), ms(st.max)];
+    const row = (name, st, f = ms) => [name, st.n ?? 0, f(st.median), f(st.p95), f(st.min), f(st.max)];
+    // The plain HTML copy has no app: its series lacks the app's rows.
     const loadRows = (l) => [
       row('first paint', l.firstPaint),
       row('first contentful paint', l.firstContentfulPaint),
       row('largest contentful paint', l.largestContentfulPaint),
-      row('recommendation rendered', l.appRendered),
-      row('first slider responds (interactive)', l.interactive),
+      ...(l.appRendered ? [row('recommendation rendered', l.appRendered)] : []),
+      ...(l.interactive ? [row('first slider responds (interactive)', l.interactive)] : []),
       row('DOMContentLoaded end', l.domContentLoaded),
       row('load event end', l.loadEvent),
+      row('cumulative layout shift (score)', l.cumulativeLayoutShift, cls),
+      row('layout shift entries (count)', l.layoutShifts, (v) => (typeof v === 'number' ? String(v) : '-')),
     ];
     console.log(`\nHeadless Chromium ${b.chromium}, local static server, no throttling (ms from navigation start)`);
     console.log(
@@ -744,12 +957,31 @@ function printText(result) {
       console.log(`\nSame, with ${b.throttled.cpuRate}x CPU throttling (CDP Emulation.setCPUThrottlingRate)`);
       console.log(table([['metric', 'n', 'median', 'p95', 'min', 'max'], ...loadRows(b.throttled.loads)], ['l', 'r', 'r', 'r', 'r', 'r']));
     }
+    const p = b.plainHtml;
+    console.log(
+      `\nPlain HTML of the same content: ${p.what}; removed ${p.removed.scripts} <script> and ${p.removed.links} preload links; ` +
+        `first load fetched ${p.requested.join(', ')}`,
+    );
+    console.log('No throttling (ms from navigation start)');
+    console.log(table([['metric', 'n', 'median', 'p95', 'min', 'max'], ...loadRows(p.loads)], ['l', 'r', 'r', 'r', 'r', 'r']));
+    if (p.throttled) {
+      console.log(`${p.throttled.cpuRate}x CPU throttling`);
+      console.log(table([['metric', 'n', 'median', 'p95', 'min', 'max'], ...loadRows(p.throttled.loads)], ['l', 'r', 'r', 'r', 'r', 'r']));
+    }
+    for (const c of p.fcpVsPage) {
+      console.log(
+        `FCP ${c.cpuRate > 1 ? `${c.cpuRate}x CPU` : 'no throttling'}: page ${ms(c.pageMs)} ms, plain HTML ${ms(c.plainMs)} ms, ` +
+          `page - plain ${signedMs(c.diffMs)} -> ${c.verdict} (no slower = within ${c.toleranceMs} ms, one frame)`,
+      );
+    }
     console.log(
       `\nSlider moves: ${b.slider.moves} on "${b.slider.slider}" alternating ${b.slider.values.join(' <-> ')}` +
         (b.slider.unchanged ? `; ${b.slider.unchanged} moves left the recommendation text unchanged (not timed)` : '') +
         `\nSlider p95 (input -> DOM text) ${ms(b.slider.dom.p95)} ms against a ${b.slider.budgetP95Ms} ms budget -> ${b.slider.withinBudget == null ? 'not measured' : b.slider.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
     );
     if (b.externalRequests.length) console.log(`\nWARNING: blocked external requests: ${b.externalRequests.join(', ')}`);
+    if (b.consoleErrors.length) console.log(`\nWARNING: console errors on the page's first load: ${b.consoleErrors.join(' | ')}`);
+    if (p.consoleErrors.length) console.log(`\nWARNING: console errors on the plain HTML copy's first load: ${p.consoleErrors.join(' | ')}`);
   } else if (result.browserError) console.log(`\nBrowser measurements failed: ${result.browserError}`);
   if (result.lighthouse) {
     const lh = result.lighthouse;
@@ -784,7 +1016,7 @@ async function main() {
   ensureDist(log);
   const result = {
     machine: machine(),
-    budget: { firstLoadGzipBytes: BUDGET_BYTES, sliderP95Ms: SLIDER_P95_BUDGET_MS, unit: 'kB = 1000 bytes' },
+    budget: { firstLoadGzipBytes: BUDGET_BYTES, sliderP95Ms: SLIDER_P95_BUDGET_MS, pageFcpOverPlainHtmlMs: FCP_NOISE_MS, unit: 'kB = 1000 bytes' },
     sizes: measureSizes(),
     browser: null,
     lighthouse: null,
