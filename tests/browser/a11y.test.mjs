@@ -18,41 +18,14 @@
 // A11Y_REPORT=/path/file.json writes every violation the matrix saw.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../../scripts/static-server.mjs';
-import { DIST, REPO, launchChromium, loadData, newGuardedPage, waitFor } from './harness.mjs';
+import { REPO, loadData, newGuardedPage, startEnv, waitFor } from './harness.mjs';
 import { AppPage, NO_WEIGHT_MESSAGE, withApp } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 let axeText;
 const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
-// STACKWEIGH_DIST serves another build (default: the harness's dist/).
-const SITE = path.resolve(process.env.STACKWEIGH_DIST || DIST);
-
-/** harness.startEnv, over SITE. */
-async function startEnv() {
-  if (!existsSync(path.join(SITE, 'index.html'))) {
-    throw new Error(`${SITE}/index.html missing: build first with \`trunk build --release --offline\``);
-  }
-  const server = await startServer({ root: SITE, port: 0 });
-  let browser;
-  try {
-    browser = await launchChromium();
-  } catch (err) {
-    await server.close();
-    throw err;
-  }
-  return {
-    server,
-    browser,
-    url: server.url,
-    async close() {
-      await browser.close().catch(() => {});
-      await server.close();
-    },
-  };
-}
 
 /**
  * Known violations caused by src/ or styles/, waiting for their owner:

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO, TIMEOUT_MS, loadData, waitFor } from './harness.mjs';
+import { DIST, TIMEOUT_MS, loadData, waitFor } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
-export const DIST = process.env.STACKWEIGH_DIST ? path.resolve(process.env.STACKWEIGH_DIST) : path.join(REPO, 'dist');
+export { DIST };
 
 export function requireDist(...files) {
   for (const file of ['index.html', ...files]) {

@@ -11,7 +11,8 @@ import { parse as parseToml } from 'smol-toml';
 import { startServer } from '../../scripts/static-server.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(REPO, 'dist');
+// $STACKWEIGH_DIST tests another build (e.g. one made with `trunk build --dist`).
+export const DIST = process.env.STACKWEIGH_DIST ? path.resolve(process.env.STACKWEIGH_DIST) : path.join(REPO, 'dist');
 export const DATA_FILE = path.join(REPO, 'data', 'node-vs-python.toml');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

@@ -14,10 +14,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
 import { Session, startGeckodriver } from './webdriver.mjs';
+import { waitFor as pollUntil } from '../browser/harness.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist'));
 export const TIMEOUT_MS = Number(process.env.BROWSER_TEST_TIMEOUT_MS || 20000);
+
+/** The browser harness's polling helper, with Firefox's longer default timeout. */
+export const waitFor = (fn, options = {}) => pollUntil(fn, { timeout: TIMEOUT_MS, interval: 50, ...options });
 
 export function firefoxPath() {
   if (process.env.FIREFOX_PATH) return process.env.FIREFOX_PATH;
@@ -155,29 +159,6 @@ export function quietPrefs(proxyPort) {
   };
 }
 
-/**
- * Poll `fn` until it returns a truthy value (returned) or the timeout passes
- * (throws, with the last value / error in the message).
- */
-export async function waitFor(fn, { timeout = TIMEOUT_MS, interval = 50, message = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  let lastErr;
-  for (;;) {
-    try {
-      last = await fn();
-      lastErr = undefined;
-      if (last) return last;
-    } catch (err) {
-      lastErr = err;
-    }
-    if (Date.now() > deadline) {
-      const detail = lastErr ? `last error: ${lastErr.message}` : `last value: ${JSON.stringify(last)}`;
-      throw new Error(`timed out after ${timeout} ms waiting for ${message} (${detail})`);
-    }
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
 
 /**
  * Server + guard proxy + geckodriver + one Firefox session (fresh profile)
