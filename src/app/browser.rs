@@ -76,6 +76,17 @@ pub fn keep_displaced(value: &str) {
     }
 }
 
+/// What an earlier shared link displaced, if the reader has not chosen yet.
+pub fn read_displaced() -> Option<String> {
+    storage()?.get_item(DISPLACED_KEY).ok().flatten()
+}
+
+pub fn forget_displaced() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(DISPLACED_KEY);
+    }
+}
+
 thread_local! {
     static PENDING_HASH: RefCell<Option<String>> = const { RefCell::new(None) };
 }

@@ -57,7 +57,7 @@ impl Booted {
     /// prerenders into index.html, and what a first visit starts from.
     pub fn default_view() -> Self {
         let options = query::parse(&MATRIX, "");
-        let started = start(&MATRIX, &options, "", &Stored::Empty);
+        let started = start(&MATRIX, &options, "", &Stored::Empty, None);
         Booted {
             options: Rc::new(options),
             state: AppState(started.state),
@@ -71,12 +71,18 @@ impl Booted {
         let options = query::parse(&MATRIX, &browser::query());
         // An embed never reads or writes the reader's saved settings: several
         // embeds on one blog would otherwise overwrite each other.
-        let stored = if options.embed {
-            Stored::Empty
+        let (stored, set_aside) = if options.embed {
+            (Stored::Empty, None)
         } else {
-            browser::read_stored()
+            (browser::read_stored(), browser::read_displaced())
         };
-        let started = start(&MATRIX, &options, &browser::hash(), &stored);
+        let started = start(
+            &MATRIX,
+            &options,
+            &browser::hash(),
+            &stored,
+            set_aside.as_deref(),
+        );
         if let Some(own) = &started.displaced {
             browser::keep_displaced(own);
         }
@@ -122,6 +128,17 @@ pub fn App(props: &AppProps) -> Html {
             browser::replace_hash_soon(text.clone());
             if !embed {
                 browser::store(text);
+            }
+        });
+    }
+
+    {
+        // Once the reader has restored their own settings or kept the link's
+        // (or there is nothing to offer), what a link displaced is moot.
+        let embed = options.embed;
+        use_effect_with(state.0.restorable.is_some(), move |offered| {
+            if !*offered && !embed {
+                browser::forget_displaced();
             }
         });
     }

@@ -4,7 +4,7 @@
 
 use super::matrix::Matrix;
 use super::query::PageOptions;
-use super::share::{decode, encode, DecodeError};
+use super::share::{decode, encode, DecodeError, Shared};
 use super::state::{Action, State};
 
 /// What local storage gave us.
@@ -26,7 +26,16 @@ pub struct Start {
 
 pub const LINK_PROBLEM: &str = "This link's settings could not be read";
 
-pub fn start(matrix: &Matrix, options: &PageOptions, hash: &str, stored: &Stored) -> Start {
+/// `set_aside` is what an earlier shared link displaced (the shell keeps it
+/// beside the saved state): it stays restorable until the reader chooses,
+/// across reloads and later visits.
+pub fn start(
+    matrix: &Matrix,
+    options: &PageOptions,
+    hash: &str,
+    stored: &Stored,
+    set_aside: Option<&str>,
+) -> Start {
     let mut state = State::new(matrix);
     let mut notices: Vec<String> = options.problems.clone();
     if let Some(preset) = options.preset {
@@ -41,21 +50,32 @@ pub fn start(matrix: &Matrix, options: &PageOptions, hash: &str, stored: &Stored
         Stored::Value(text) if !options.embed => Some(decode(matrix, text)),
         _ => None,
     };
+    let aside = || {
+        set_aside
+            .filter(|_| !options.embed)
+            .and_then(|text| decode(matrix, text).ok().flatten())
+    };
     let mut displaced = None;
     match link {
         Ok(Some(shared)) => {
-            if let Some(Ok(Some(own))) = &saved {
-                if *own != shared {
-                    displaced = Some(encode(matrix, own));
-                    state.restorable = Some(own.clone());
-                }
+            let own = match &saved {
+                Some(Ok(Some(own))) if *own != shared => Some(own.clone()),
+                // The page already saved this link's settings (a reload):
+                // what it displaced back then is still the reader's own.
+                _ => aside().filter(|own| *own != shared),
+            };
+            if let Some(own) = own {
+                displaced = Some(encode(matrix, &own));
+                state.restorable = Some(own);
             }
             shared.apply_to(&mut state);
             state.reapply_limit();
         }
         Ok(None) => match saved {
             Some(Ok(Some(own))) if options.preset.is_none() && options.criteria.is_none() => {
-                own.apply_to(&mut state)
+                own.apply_to(&mut state);
+                // A link opened on an earlier visit, and no choice made yet.
+                state.restorable = aside().filter(|before| *before != Shared::of(&state));
             }
             Some(Err(error)) => notices.push(format!(
                 "Your saved weights could not be read ({}); starting from the defaults.",
@@ -81,7 +101,6 @@ pub fn link_problem(error: &DecodeError) -> String {
 mod tests {
     use super::*;
     use crate::core::query::parse;
-    use crate::core::share::Shared;
     use crate::core::MATRIX;
 
     fn own_settings() -> String {
@@ -97,6 +116,7 @@ mod tests {
             &parse(&MATRIX, ""),
             "",
             &Stored::Value(own_settings()),
+            None,
         );
         assert_eq!(start.state.weights[0], 9);
         assert_eq!(start.displaced, None);
@@ -113,6 +133,7 @@ mod tests {
             &parse(&MATRIX, ""),
             &format!("#{link}"),
             &Stored::Value(own_settings()),
+            None,
         );
         assert_eq!(start.state.weights, other.weights);
         assert_eq!(start.displaced, Some(own_settings()));
@@ -123,8 +144,62 @@ mod tests {
     }
 
     #[test]
+    fn a_reload_after_a_shared_link_still_offers_the_readers_own_settings() {
+        let mut other = State::new(&MATRIX);
+        other.apply(&MATRIX, Action::ApplyPreset(0));
+        let link = encode(&MATRIX, &Shared::of(&other));
+        let own = own_settings();
+        // The first visit saved the link's settings and set the reader's aside.
+        for hash in [format!("#{link}"), String::new()] {
+            let start = start(
+                &MATRIX,
+                &parse(&MATRIX, ""),
+                &hash,
+                &Stored::Value(link.clone()),
+                Some(&own),
+            );
+            assert_eq!(start.state.weights, other.weights, "hash {hash:?}");
+            let mut state = start.state;
+            assert!(state.restorable.is_some(), "still offered (hash {hash:?})");
+            state.apply(&MATRIX, Action::RestoreSaved);
+            assert_eq!(state.weights[0], 9);
+        }
+    }
+
+    #[test]
+    fn nothing_is_offered_when_the_set_aside_settings_are_what_is_shown() {
+        let own = own_settings();
+        let start = start(
+            &MATRIX,
+            &parse(&MATRIX, ""),
+            "",
+            &Stored::Value(own.clone()),
+            Some(&own),
+        );
+        assert_eq!(start.state.restorable, None);
+        let garbled = start_with_aside("#v=1&w=5", "not a state");
+        assert_eq!(garbled.state.restorable, None);
+    }
+
+    fn start_with_aside(hash: &str, aside: &str) -> Start {
+        start(
+            &MATRIX,
+            &parse(&MATRIX, ""),
+            hash,
+            &Stored::Empty,
+            Some(aside),
+        )
+    }
+
+    #[test]
     fn a_garbled_link_shows_the_defaults_and_says_why() {
-        let start = start(&MATRIX, &parse(&MATRIX, ""), "#v=1&w=55x", &Stored::Empty);
+        let start = start(
+            &MATRIX,
+            &parse(&MATRIX, ""),
+            "#v=1&w=55x",
+            &Stored::Empty,
+            None,
+        );
         assert_eq!(start.state.weights, MATRIX.default_weights());
         let notice = start.state.notice.expect("a notice");
         assert!(
@@ -141,6 +216,7 @@ mod tests {
             &parse(&MATRIX, ""),
             "",
             &Stored::Value("{not ours".into()),
+            None,
         );
         assert_eq!(start.state.weights, MATRIX.default_weights());
         assert!(start
@@ -152,7 +228,7 @@ mod tests {
 
     #[test]
     fn blocked_storage_leaves_a_working_widget_and_a_quiet_note() {
-        let start = start(&MATRIX, &parse(&MATRIX, ""), "", &Stored::Unavailable);
+        let start = start(&MATRIX, &parse(&MATRIX, ""), "", &Stored::Unavailable, None);
         assert_eq!(start.state.weights, MATRIX.default_weights());
         assert_eq!(start.state.notice, None);
         assert!(start.state.storage_note.is_some());
@@ -161,7 +237,7 @@ mod tests {
     #[test]
     fn an_embed_ignores_storage_and_limits_to_its_criteria() {
         let query = parse(&MATRIX, "embed=1&preset=ml_ai&criteria=ai_ml,realtime");
-        let start = start(&MATRIX, &query, "", &Stored::Value(own_settings()));
+        let start = start(&MATRIX, &query, "", &Stored::Value(own_settings()), None);
         let visible = start.state.visible.clone().expect("a subset");
         assert_eq!(visible.len(), 2);
         for (c, &w) in start.state.weights.iter().enumerate() {
