@@ -714,7 +714,8 @@ async function measureBrowser(opts, log) {
         frame: stats(latency.frame),
         recompute: stats(latency.recompute),
         recomputeBudgetMs: RECOMPUTE_BUDGET_MS,
-        recomputeWithin: latency.recompute.length ? Math.max(...latency.recompute) < RECOMPUTE_BUDGET_MS : null,
+        // Judged like the slider budget, on p95; the max is reported beside it.
+        recomputeWithin: latency.recompute.length ? stats(latency.recompute).p95 < RECOMPUTE_BUDGET_MS : null,
         budgetP95Ms: SLIDER_P95_BUDGET_MS,
         withinBudget: typeof dom.p95 === 'number' ? dom.p95 <= SLIDER_P95_BUDGET_MS : null,
       },
@@ -880,7 +881,7 @@ function markdown(result) {
     rows.push([
       `recomputation per move (in-page User Timing), median / p95 / max (n=${b.slider.recompute.n ?? 0})`,
       `${ms(b.slider.recompute.median)} / ${ms(b.slider.recompute.p95)} / ${ms(b.slider.recompute.max)} ms`,
-      `< ${b.slider.recomputeBudgetMs} ms`,
+      `p95 < ${b.slider.recomputeBudgetMs} ms`,
       verdict(b.slider.recomputeWithin),
     ]);
   }
