@@ -19,21 +19,19 @@ pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
 /// the page's own CSP is added), the bundle's files and the "Why?" text.
 pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, String> {
     let elements = html::elements(document);
-    // Trunk's initializer is the inline script that imports the glue the
-    // page preloads; other inline scripts (the theme, set before the first
-    // paint) stay, allowed by hash like on the page.
-    let preloaded_glue = elements
-        .iter()
-        .find(|e| e.name == "link" && e.attr_has_token("rel", "modulepreload"))
-        .and_then(|e| e.attr("href"))
-        .map(|href| href.trim_start_matches("./").to_string());
+    // Trunk's initializer is the inline script that imports the JS glue
+    // (Trunk.toml's pattern_script); other inline scripts (the theme, set
+    // before the first paint) stay, allowed by hash like on the page.
+    let script_text =
+        |element: &Element| -> &str { element.text.clone().map_or("", |range| &document[range]) };
     let is_initializer = |element: &Element| {
-        let text = element.text.clone().map_or("", |range| &document[range]);
-        preloaded_glue
-            .as_deref()
-            .is_some_and(|glue| text.contains(glue))
+        element.is_inline_executable_script() && imported_glue(script_text(element)).is_some()
     };
-    let mut glue_url = None;
+    let mut glue_url = elements
+        .iter()
+        .find(|e| e.name == "script" && is_initializer(e))
+        .and_then(|e| imported_glue(script_text(e)))
+        .map(str::to_string);
     let mut wasm_url = None;
     let mut styles = Vec::new();
     let mut edits = Vec::new();
@@ -50,7 +48,7 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
                 } else if element.attr_has_token("rel", "icon") {
                     edits.push((element.span.clone(), icon_as_data_url(&element, read)?));
                 } else if element.attr_has_token("rel", "modulepreload") {
-                    glue_url = Some(href.to_string());
+                    glue_url.get_or_insert_with(|| href.to_string());
                     edits.push(drop);
                 } else if href.ends_with(".wasm") {
                     wasm_url = Some(href.to_string());
@@ -62,12 +60,7 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
             }
             // External scripts (the service worker registration) have
             // nothing to load; Trunk's initializer fetches the wasm.
-            "script"
-                if element.has_attr("src")
-                    || (element.is_inline_executable_script() && is_initializer(&element)) =>
-            {
-                edits.push(drop)
-            }
+            "script" if element.has_attr("src") || is_initializer(&element) => edits.push(drop),
             "meta"
                 if element
                     .attr("http-equiv")
@@ -79,7 +72,7 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
         }
     }
     let glue_url = glue_url.ok_or(
-        "index.html has no <link rel=modulepreload> naming the JS glue (Trunk.toml's pattern_preload)",
+        "index.html has no inline module script importing the JS glue (Trunk.toml's pattern_script)",
     )?;
     let wasm_url =
         wasm_url.ok_or("index.html has no preload of the .wasm (Trunk.toml's pattern_preload)")?;
@@ -100,6 +93,24 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
     let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
     csp::insert_policy(&bundled, &policy)
+}
+
+/// The first quoted `….js` URL in a script: what Trunk's initializer
+/// imports, statically (`import a from"./x.js"`) or dynamically
+/// (`import("./x.js")`), in any of the quotes a minifier may choose.
+fn imported_glue(script: &str) -> Option<&str> {
+    let mut rest = script;
+    while let Some(open) = rest.find(['"', '\'', '`']) {
+        let quote = rest[open..].chars().next()?;
+        let body = &rest[open + 1..];
+        let close = body.find(quote)?;
+        let candidate = &body[..close];
+        if candidate.ends_with(".js") && !candidate.contains(char::is_whitespace) {
+            return Some(candidate);
+        }
+        rest = &body[close + 1..];
+    }
+    None
 }
 
 fn text_file(read: Reader, url: &str) -> Result<String, String> {
@@ -309,6 +320,41 @@ mod tests {
         r#"<script defer src=./sw-register-1.js></script></head>"#,
         r#"<body><main class=sw-root id=stackweigh><noscript>js</noscript></main></body></html>"#
     );
+
+    #[test]
+    fn finds_the_glue_in_a_static_or_a_dynamic_import() {
+        assert_eq!(
+            imported_glue(r#"import a from"./app-1.js";a({module_or_path:`./app-1_bg.wasm`})"#),
+            Some("./app-1.js")
+        );
+        assert_eq!(
+            imported_glue("let b=0;const c=()=>import(`./app-1.js`).then(d=>d.default())"),
+            Some("./app-1.js")
+        );
+        assert_eq!(imported_glue(r#"document.title="a.js file""#), None);
+        assert_eq!(imported_glue("location.search"), None);
+    }
+
+    #[test]
+    fn bundles_a_page_that_imports_the_glue_after_the_first_paint() {
+        let page = PAGE
+            .replace(r#"<link href=./app-1.js rel=modulepreload>"#, "")
+            .replace(
+                r#"<script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script>"#,
+                r#"<script type=module>requestAnimationFrame(()=>setTimeout(()=>import("./app-1.js").then(m=>m.default({module_or_path:"./app-1_bg.wasm"}))))</script>"#,
+            );
+        let files = files();
+        let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
+        let out = bundle(&page, &read, "<p>why</p>").expect("bundled");
+        assert!(
+            !out.contains("import(\"./app-1.js\")"),
+            "the page's initializer is dropped"
+        );
+        assert!(
+            out.contains("module_or_path:Uint8Array.from(atob("),
+            "the wasm is inlined"
+        );
+    }
 
     fn build(details: &str) -> Result<String, String> {
         let files = files();

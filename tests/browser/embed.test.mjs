@@ -615,8 +615,11 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
       assert.match(blocked, /No 'Access-Control-Allow-Origin' header/);
       // The same import, tried from inside the frame, fails: it can never boot.
       const tried = await frame.evaluate(async () => {
-        const src = document.querySelector('link[rel="modulepreload"]')?.href;
-        if (!src) return 'no modulepreload link';
+        // The glue Trunk's initializer imports (any quote a minifier picks).
+        const init = [...document.querySelectorAll('script[type="module"]')].map((e) => e.textContent).join('\n');
+        const glue = /[`"']([^`"'\s]+\.js)[`"']/.exec(init)?.[1];
+        if (!glue) return 'no module script importing the glue';
+        const src = new URL(glue, document.baseURI).href;
         try {
           await import(src);
           return 'imported';
