@@ -72,10 +72,22 @@ pub fn start(
             state.reapply_limit();
         }
         Ok(None) => match saved {
-            Some(Ok(Some(own))) if options.preset.is_none() && options.criteria.is_none() => {
-                own.apply_to(&mut state);
-                // A link opened on an earlier visit, and no choice made yet.
-                state.restorable = aside().filter(|before| *before != Shared::of(&state));
+            Some(Ok(Some(own))) => {
+                // A `?preset=` or `?criteria=` address is a link too: the
+                // page will save what it shows, so the reader's own settings
+                // stay restorable; a plain visit shows them.
+                let from_address = options.preset.is_some() || options.criteria.is_some();
+                if !from_address {
+                    own.clone().apply_to(&mut state);
+                }
+                let shown = Shared::of(&state);
+                if own != shown {
+                    displaced = Some(encode(matrix, &own));
+                    state.restorable = Some(own);
+                } else {
+                    // A link opened earlier (or a reload), no choice made yet.
+                    state.restorable = aside().filter(|before| *before != shown);
+                }
             }
             Some(Err(error)) => notices.push(format!(
                 "Your saved weights could not be read ({}); starting from the defaults.",
@@ -189,6 +201,48 @@ mod tests {
             &Stored::Empty,
             Some(aside),
         )
+    }
+
+    #[test]
+    fn a_preset_address_keeps_the_readers_saved_settings_restorable() {
+        let start = start(
+            &MATRIX,
+            &parse(&MATRIX, "preset=ml_ai"),
+            "",
+            &Stored::Value(own_settings()),
+            None,
+        );
+        assert_eq!(start.state.weights, MATRIX.preset("ml_ai").unwrap().weights);
+        assert_eq!(start.displaced, Some(own_settings()));
+        let mut state = start.state;
+        state.apply(&MATRIX, Action::RestoreSaved);
+        assert_eq!(state.weights[0], 9);
+
+        // Reloaded before choosing: the page saved the preset's settings.
+        let preset = encode(
+            &MATRIX,
+            &Shared::of(&{
+                let mut s = State::new(&MATRIX);
+                s.apply(
+                    &MATRIX,
+                    Action::ApplyPreset(
+                        MATRIX.presets.iter().position(|p| p.id == "ml_ai").unwrap(),
+                    ),
+                );
+                s
+            }),
+        );
+        let reloaded = super::start(
+            &MATRIX,
+            &parse(&MATRIX, "preset=ml_ai"),
+            "",
+            &Stored::Value(preset),
+            Some(&own_settings()),
+        );
+        assert!(
+            reloaded.state.restorable.is_some(),
+            "still offered after a reload"
+        );
     }
 
     #[test]
