@@ -61,7 +61,10 @@ export async function openPage(browser, { allowRequest = localHttp, serviceWorke
   });
   const page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location()?.url ?? ''})`);
+    // Errors and warnings alike (service workers run here, so Playwright adds none of its own).
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      consoleErrors.push(`${msg.type() === 'warning' ? 'warning: ' : ''}${msg.text()} (${msg.location()?.url ?? ''})`);
+    }
   });
   page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)));
   const guarded = {

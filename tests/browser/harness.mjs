@@ -170,10 +170,15 @@ export async function newGuardedPage(env, { viewport = { width: 1280, height: 90
   });
 
   const page = await context.newPage();
+  // Errors and warnings alike: a clean page logs neither. One warning is
+  // Playwright's own, not the page's: it blocks service workers in these
+  // contexts (serviceWorkers: 'block' above) and says so.
+  const playwrightsOwn = (msg) => msg.type() === 'warning' && msg.text() === 'Service Worker registration blocked by Playwright';
   page.on('console', (msg) => {
-    if (msg.type() === 'error') {
+    if ((msg.type() === 'error' || msg.type() === 'warning') && !playwrightsOwn(msg)) {
       const loc = msg.location();
-      consoleErrors.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      const kind = msg.type() === 'warning' ? 'warning: ' : '';
+      consoleErrors.push(`${kind}${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     }
   });
   page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)));
