@@ -597,7 +597,7 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
     await env?.close();
   });
 
-  test('the sandboxed widget does not boot (its module script is blocked by CORS); the loader embeds still work', async () => {
+  test('the sandboxed widget cannot boot (its module script is blocked by CORS): it says so over the read-only default view; the loader embeds still work', async () => {
     const g = await openGuarded(env, postUrl);
     const { page } = g;
     try {
@@ -628,8 +628,14 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
         }
       });
       assert.match(tried, /^TypeError: Failed to fetch dynamically imported module/);
-      assert.equal(await frame.getByRole('slider').count(), 0, 'no slider: the widget did not boot');
-      assert.equal(await frame.getByRole('region', { name: 'Recommendation', exact: true }).count(), 0, 'no recommendation');
+      // Not an empty box: the prerendered default view, read-only, under an alert saying why.
+      const alert = frame.getByRole('alert');
+      await alert.waitFor({ state: 'visible' });
+      assert.match(await alert.innerText(), /could not start here .*default comparison, read-only/);
+      await frame.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+      const sliders = frame.getByRole('slider');
+      assert.ok((await sliders.count()) > 0, 'the default weights are shown');
+      assert.deepEqual(new Set(await sliders.evaluateAll((els) => els.map((e) => e.disabled))), new Set([true]), 'every slider is disabled: the widget did not boot');
       // Every console error comes from the sandboxed iframe's blocked loads.
       const unrelated = g.consoleErrors.filter(
         (e) => !/origin 'null' has been blocked by CORS policy|net::ERR_FAILED|Subresource Integrity/.test(e),
