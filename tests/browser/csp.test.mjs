@@ -94,18 +94,22 @@ describe('Content-Security-Policy', () => {
     }
   });
 
-  test('the page: presets, a slider, Why?, exports and the embed preview violate nothing', async () => {
-    const g = await openPage(browser);
+  /** Opens `url`, uses the app (then each of `more`), and expects no CSP violation or other problem. */
+  async function usedWithoutViolation(url, { more = [], ...options } = {}) {
+    const g = await openPage(browser, options);
     try {
-      await g.page.goto(server.url, { waitUntil: 'load' });
+      await g.page.goto(url, { waitUntil: 'load' });
       await useTheApp(g);
-      await exportChart(g);
-      await previewEmbed(g);
+      for (const step of more) await step(g);
       assert.deepEqual(await cspViolations(g.page), []);
       assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
     }
+  }
+
+  test('the page: presets, a slider, Why?, exports and the embed preview violate nothing', async () => {
+    await usedWithoutViolation(server.url, { more: [exportChart, previewEmbed] });
   });
 
   test('is enforced: an inline style on the page is refused and reported', async () => {
@@ -127,15 +131,7 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the embed violates nothing', async () => {
-    const g = await openPage(browser);
-    try {
-      await g.page.goto(`${server.url}index.html?embed=1&preset=ml_ai&theme=dark`, { waitUntil: 'load' });
-      await useTheApp(g);
-      assert.deepEqual(await cspViolations(g.page), []);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    await usedWithoutViolation(`${server.url}index.html?embed=1&preset=ml_ai&theme=dark`);
   });
 
   test('the embed in a sandboxed iframe on another origin violates nothing', async () => {
@@ -177,16 +173,9 @@ describe('Content-Security-Policy', () => {
     assert.deepEqual(policy['default-src'], ["'none'"]);
     assert.ok(policy['script-src'].includes("'wasm-unsafe-eval'"));
     assert.ok(policy['style-src'].every((s) => s.startsWith("'sha256-")), 'inline styles by hash only');
-    const g = await openPage(browser, { allowRequest: (url) => url.startsWith('file:') });
-    try {
-      await g.page.goto(pathToFileURL(single).href, { waitUntil: 'load' });
-      await useTheApp(g);
-      await exportChart(g);
-      await previewEmbed(g);
-      assert.deepEqual(await cspViolations(g.page), []);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    await usedWithoutViolation(pathToFileURL(single).href, {
+      more: [exportChart, previewEmbed],
+      allowRequest: (url) => url.startsWith('file:'),
+    });
   });
 });
