@@ -212,22 +212,24 @@ pub fn report_height(id: Option<String>) {
 /// Runs `work` between User Timing marks and leaves one `performance`
 /// measure named `name`: the latest run's, so nothing piles up over a long
 /// session. The benchmark reads it to time the recomputation per slider
-/// move apart from rendering. Natively (the prerender) it only runs `work`.
+/// move apart from rendering.
+#[cfg(target_arch = "wasm32")]
 pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    #[cfg(target_arch = "wasm32")]
     let performance = window().and_then(|w| w.performance());
-    #[cfg(target_arch = "wasm32")]
     if let Some(p) = &performance {
         p.clear_measures_with_measure_name(name);
         let _ = p.mark(name);
     }
     let out = work();
-    #[cfg(target_arch = "wasm32")]
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(name, name);
         p.clear_marks_with_mark_name(name);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = name;
     out
+}
+
+/// Natively (the build-time prerender) there is no page to time.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn timed<T>(_name: &str, work: impl FnOnce() -> T) -> T {
+    work()
 }

@@ -65,43 +65,9 @@ pub fn prerender() -> String {
         .replace("<button ", "<button disabled ")
 }
 
-/// Puts `rendered` at the start of `<main id="stackweigh">` in the built
-/// `index.html` (before its `<noscript>` note) and marks the element
-/// [`PRERENDERED_ATTRIBUTE`]. Accepts the tag as Trunk's minifier leaves it
-/// (quoted or not); an error names what is missing.
-pub fn prerender_into(index_html: &str, rendered: &str) -> Result<String, String> {
-    let mut from = 0;
-    while let Some(offset) = index_html[from..].find("<main") {
-        let start = from + offset;
-        let end = start
-            + index_html[start..]
-                .find('>')
-                .ok_or("index.html: a <main> tag is not closed")?;
-        let tag = &index_html[start..end];
-        let is_root = tag.split_whitespace().any(|attribute| {
-            matches!(
-                attribute,
-                "id=stackweigh" | "id=\"stackweigh\"" | "id='stackweigh'"
-            )
-        });
-        if is_root {
-            if tag.contains(PRERENDERED_ATTRIBUTE) {
-                return Err("index.html: <main id=\"stackweigh\"> is prerendered already".into());
-            }
-            return Ok(format!(
-                "{} {PRERENDERED_ATTRIBUTE}>{rendered}{}",
-                &index_html[..end],
-                &index_html[end + 1..]
-            ));
-        }
-        from = end;
-    }
-    Err("index.html: no <main id=\"stackweigh\"> to prerender into".into())
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::{prerender, prerender_into};
+    use super::prerender;
     use crate::core::view::recommendation;
     use crate::core::MATRIX;
 
@@ -127,28 +93,6 @@ mod tests {
         assert!(html.contains("<input disabled "));
         assert!(!html.contains("<input type"), "every input is disabled");
         assert!(!html.contains("<button type"), "every button is disabled");
-    }
-
-    #[test]
-    fn the_prerender_goes_first_in_the_app_root_quoted_or_not() {
-        for page in [
-            r#"<body><main id="stackweigh" class="sw-root"><noscript>n</noscript></main>"#,
-            "<body><main class=sw-root id=stackweigh><noscript>n</noscript></main>",
-        ] {
-            let out = prerender_into(page, "<div>V</div>").unwrap();
-            assert!(
-                out.contains(" data-prerendered><div>V</div><noscript>n</noscript></main>"),
-                "{out}"
-            );
-        }
-    }
-
-    #[test]
-    fn prerendering_needs_the_app_root_once() {
-        let other = "<main id=elsewhere></main>";
-        assert!(prerender_into(other, "x").unwrap_err().contains("no <main"));
-        let twice = prerender_into("<main id=stackweigh></main>", "x").unwrap();
-        assert!(prerender_into(&twice, "x").unwrap_err().contains("already"));
     }
 
     #[test]

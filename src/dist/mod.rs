@@ -12,6 +12,7 @@ pub mod csp;
 pub mod digest;
 pub mod html;
 pub mod manifest;
+pub mod prerender;
 pub mod service_worker;
 pub mod single_file;
 
@@ -103,7 +104,7 @@ pub fn bundle_path(dir: &Path, url: &str) -> Result<PathBuf, String> {
 /// so the page shows content before the wasm arrives (and without script).
 fn prerender_page(dir: &Path) -> Result<(), String> {
     let path = dir.join(PAGE_NAME);
-    let page = crate::app::prerender_into(&read_text(&path)?, &crate::app::prerender())?;
+    let page = prerender::into_page(&read_text(&path)?, &crate::app::prerender())?;
     write(&path, page)
 }
 
