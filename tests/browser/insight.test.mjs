@@ -5,7 +5,7 @@
 // answers say; and edits are compared with the preset they started from.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { liveRecommendation, loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
+import { loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 /** "v=1&w=…" for a { criterionId: weight } map (0 where not given). */
@@ -21,9 +21,7 @@ function linkFor(weights) {
 
 async function openAt(env, hash) {
   const app = await AppPage.open(env);
-  await app.page.goto(env.url + hash, { waitUntil: 'load' });
-  await app.page.reload({ waitUntil: 'load' });
-  await liveRecommendation(app.page).waitFor({ state: 'visible' });
+  await app.load(env.url + hash);
   return app;
 }
 

@@ -30,6 +30,14 @@ export class AppPage {
     return this.guarded.close();
   }
 
+  /** Opens `url` in this page as a new document (never a same-document hash change) and waits for the live app. */
+  async load(url) {
+    await this.page.goto('about:blank');
+    await this.page.goto(url, { waitUntil: 'load' });
+    await this.heading().waitFor({ state: 'visible' });
+    await liveRecommendation(this.page).waitFor({ state: 'visible' });
+  }
+
   /** Fails with every external request / console error seen so far. */
   assertNoProblems() {
     assert.deepEqual(this.guarded.problems(), [], 'the page must make no external request and log no error');

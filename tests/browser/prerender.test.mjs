@@ -3,7 +3,7 @@
 // the live app takes over.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { liveRecommendation, loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
+import { loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 /** The default view's winner, by the independent oracle: every weight 5. */
@@ -104,9 +104,7 @@ describe('prerendered first paint', () => {
     const app = await AppPage.open(env);
     try {
       const weights = `a${'0'.repeat(loadData().criteria.length - 1)}`;
-      await app.page.goto(`${env.url}#v=1&w=${weights}`, { waitUntil: 'load' });
-      await app.page.reload({ waitUntil: 'load' });
-      await liveRecommendation(app.page).waitFor({ state: 'visible' });
+      await app.load(`${env.url}#v=1&w=${weights}`);
       const values = await waitFor(async () => {
         const v = await app.sliders().evaluateAll((els) => els.map((e) => Number(e.value)));
         return v[0] === 10 ? v : false;

@@ -46,20 +46,12 @@ async function openAt(env, url, { clipboard = false, init } = {}) {
     }
     if (init) await guarded.context.addInitScript(...(Array.isArray(init) ? init : [init]));
     const app = new AppPage(guarded, env.url);
-    await load(app, url);
+    await app.load(url);
     return app;
   } catch (err) {
     await guarded.close();
     throw err;
   }
-}
-
-/** Opens `url` in the app's page as a new document (never a same-document hash change). */
-async function load(app, url) {
-  await app.page.goto('about:blank');
-  await app.page.goto(url, { waitUntil: 'load' });
-  await app.heading().waitFor({ state: 'visible' });
-  await liveRecommendation(app.page).waitFor({ state: 'visible' });
 }
 
 async function withPage(env, url, opts, fn) {
@@ -306,11 +298,11 @@ describe('share, remember, export', () => {
         return v?.includes(`w=${weightText(own)}`);
       }, { message: 'the own weights to be saved' });
 
-      await load(app, env.url);
+      await app.load(env.url);
       await waitForWeights(app, own, 'the own weights after reopening the page');
       assert.equal(await app.page.getByText(RESTORE_OFFER).count(), 0, 'no restore offer on a plain visit');
 
-      await load(app, `${env.url}#v=1&w=${weightText(linkWeights)}`);
+      await app.load(`${env.url}#v=1&w=${weightText(linkWeights)}`);
       await waitForWeights(app, linkWeights, "the link's weights");
       const offer = app.page.getByRole('status').filter({ hasText: RESTORE_OFFER });
       await offer.waitFor({ state: 'visible' });
@@ -318,7 +310,7 @@ describe('share, remember, export', () => {
       await waitForWeights(app, own, 'the own weights after "Restore my weights"');
       await waitFor(async () => (await offer.count()) === 0, { message: 'the restore offer to go away' });
 
-      await load(app, env.url);
+      await app.load(env.url);
       await waitForWeights(app, own, 'the own weights on the next plain visit');
     });
   });
@@ -336,7 +328,7 @@ describe('share, remember, export', () => {
       }, { message: 'the own weights to be saved' });
 
       const link = `${env.url}#v=1&w=${weightText(linkWeights)}`;
-      await load(app, link);
+      await app.load(link);
       await waitForWeights(app, linkWeights, "the link's weights");
       await app.page.getByRole('button', { name: 'Restore my weights', exact: true }).waitFor({ state: 'visible' });
 
