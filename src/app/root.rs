@@ -147,6 +147,7 @@ pub fn App(props: &AppProps) -> Html {
     let quiz_open = use_state(|| false);
     let share_status = use_state(String::new);
     let embed_dialog = use_node_ref();
+    let embed_dialog_open = use_state(|| false);
     // Opening a "Why?" loads the rendered text the first time (and again
     // after a failure), without blocking the toggle itself.
     let on_toggle = {
@@ -231,6 +232,7 @@ pub fn App(props: &AppProps) -> Html {
             { share_bar(&ShareBarProps {
                 status: share_status.clone(),
                 dialog: embed_dialog.clone(),
+                dialog_open: embed_dialog_open.clone(),
                 link: full_page.clone(),
                 state_text: link_state.clone(),
                 weights: s.weights.clone(),

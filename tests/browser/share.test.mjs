@@ -315,6 +315,35 @@ describe('share, remember, export', () => {
     });
   });
 
+  test('the embed preview is a live widget with the current weights while the dialog is open, and gone once it closes', async () => {
+    const c = criteria()[0];
+    const want = { ...uniform(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 2 };
+    await withPage(env, env.url, {}, async (app) => {
+      await pressTimes(app, c.name, 'ArrowRight', 2);
+      await waitForWeights(app, want, 'the edited weights');
+      const preview = app.page.getByTitle('Preview of the embedded widget');
+      assert.equal(await preview.count(), 0, 'no preview (a second app instance) before the dialog opens');
+
+      await app.page.getByRole('button', { name: 'Embed this', exact: true }).click();
+      const dialog = app.page.getByRole('dialog', { name: 'Embed this comparison' });
+      await dialog.waitFor({ state: 'visible' });
+      await preview.waitFor({ state: 'visible' });
+      assert.match(await preview.getAttribute('src'), new RegExp(`\\?embed=1#.*w=${weightText(want)}`));
+      const embedded = app.page.frameLocator('iframe[title="Preview of the embedded widget"]');
+      await waitFor(async () => (await embedded.getByRole('slider', { name: c.name, exact: true }).inputValue()) === String(want[c.id]), {
+        message: 'the preview to show the edited weight',
+      });
+
+      await app.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await waitFor(async () => (await preview.count()) === 0, { message: 'the preview to go once the dialog closes' });
+      // Further moves reload nothing in the background.
+      await pressTimes(app, c.name, 'ArrowLeft', 1);
+      await waitForWeights(app, { ...want, [c.id]: want[c.id] - 1 }, 'the weight after one more move');
+      assert.equal(await preview.count(), 0, 'still no preview after a move');
+    });
+  });
+
   test('a shared link does not cost the reader their own weights when the tab is reloaded before choosing', async () => {
     const c = criteria()[0];
     const own = { ...uniform(DEFAULT_WEIGHT), [c.id]: 9 };

@@ -14,6 +14,10 @@ pub struct ShareBarProps {
     pub status: UseStateHandle<String>,
     /// The embed dialog.
     pub dialog: NodeRef,
+    /// Whether the embed dialog is open: its live preview (a whole second
+    /// instance of the app) exists only then, instead of reloading in the
+    /// background on every slider move.
+    pub dialog_open: UseStateHandle<bool>,
     /// The page's address with the current state in its hash.
     pub link: String,
     /// The state as hash text (for the embed snippets).
@@ -79,12 +83,19 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         })
     };
     let open_dialog = {
-        let dialog = dialog.clone();
+        let (dialog, open) = (dialog.clone(), props.dialog_open.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                let _ = d.show_modal();
+                if d.show_modal().is_ok() {
+                    open.set(true);
+                }
             }
         })
+    };
+    // Escape, the Close button and the form all end in the `close` event.
+    let on_closed = {
+        let open = props.dialog_open.clone();
+        Callback::from(move |_: Event| open.set(false))
     };
     let close_dialog = {
         let dialog = dialog.clone();
@@ -109,7 +120,9 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         .and_then(|p| MATRIX.presets.get(p))
         .map(|p| p.id);
     let (loader, iframe) = embed_snippets(&page, &props.state_text, preset_id);
-    let preview = format!("{page}?embed=1#{}", props.state_text);
+    let preview = props
+        .dialog_open
+        .then(|| format!("{page}?embed=1#{}", props.state_text));
 
     html! {
         <section class="sw-share" aria-labelledby="sw-share-heading">
@@ -129,7 +142,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             }
             <p class="sw-share-status" role="status">{ (*status).clone() }</p>
             if !props.embed {
-                <dialog ref={dialog} class="sw-dialog" aria-labelledby="sw-embed-heading">
+                <dialog ref={dialog} class="sw-dialog" aria-labelledby="sw-embed-heading" onclose={on_closed}>
                     <h2 id="sw-embed-heading">{ "Embed this comparison" }</h2>
                     <p>{ "Paste one of these into your post. The first sizes itself to its content and loads only when a reader scrolls to it; the second is a plain iframe for platforms that strip scripts." }</p>
                     <label for="sw-snippet-loader">{ "Auto-sizing widget (recommended)" }</label>
@@ -139,7 +152,9 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <textarea id="sw-snippet-iframe" class="sw-snippet" readonly=true rows="3" value={iframe.clone()} />
                     <button type="button" class="sw-button" onclick={copy(text(iframe), "iframe snippet")}>{ "Copy iframe snippet" }</button>
                     <p class="sw-dialog-preview-label">{ "Preview" }</p>
-                    <iframe class="sw-dialog-preview" title="Preview of the embedded widget" src={preview} loading="lazy"></iframe>
+                    if *props.dialog_open {
+                        <iframe class="sw-dialog-preview" title="Preview of the embedded widget" src={preview}></iframe>
+                    }
                     <form method="dialog">
                         <button type="submit" class="sw-button" onclick={close_dialog}>{ "Close" }</button>
                     </form>
