@@ -117,6 +117,20 @@ pub fn replace_hash_soon(state: String) {
     );
 }
 
+/// Runs `work` in a task of its own (a zero-delay timer), so start-up is
+/// several short tasks the browser can answer input between, not one long
+/// one. Without a window (never in a page) it runs at once.
+pub fn next_task(work: impl FnOnce() + 'static) {
+    match window() {
+        Some(window) => {
+            let work = Closure::once_into_js(work);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 0);
+        }
+        None => work(),
+    }
+}
+
 /// Copies `text`; `done` gets `true` once the browser confirms, `false`
 /// if it refuses (no permission in an iframe, insecure page…).
 pub fn copy_text(text: &str, done: yew::Callback<bool>) {

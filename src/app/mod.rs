@@ -15,14 +15,22 @@ pub use root::{App, AppProps, Booted};
 /// default view (see `prerender`), which `mount` then replaces.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 
-/// Mounts the app into `#stackweigh` (falls back to `<body>`).
+/// Mounts the app into `#stackweigh` (falls back to `<body>`), in three
+/// tasks rather than one long one: loading the wasm, reading the address and
+/// storage (the first storage access of a visit can take a while), then
+/// rendering. Until the last, the prerendered page stays as it is.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     use std::rc::Rc;
 
-    let props = AppProps {
-        boot: Rc::new(Booted::from_browser()),
-    };
+    browser::next_task(|| {
+        let boot = Rc::new(Booted::from_browser());
+        browser::next_task(move || render(AppProps { boot }));
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn render(props: AppProps) {
     match root_element() {
         Some(element) => {
             // Not hydration: a shared link or saved weights may differ from

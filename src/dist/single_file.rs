@@ -27,12 +27,16 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     let is_initializer = |element: &Element| {
         element.is_inline_executable_script() && imported_glue(script_text(element)).is_some()
     };
-    let mut glue_url = elements
+    let initializer = elements
         .iter()
         .find(|e| e.name == "script" && is_initializer(e))
-        .and_then(|e| imported_glue(script_text(e)))
+        .map(script_text);
+    let mut glue_url = initializer.and_then(imported_glue).map(str::to_string);
+    // The initializer fetches the wasm itself (after the first paint); a
+    // preload link, if any, names it too.
+    let mut wasm_url = initializer
+        .and_then(|script| quoted_url(script, ".wasm"))
         .map(str::to_string);
-    let mut wasm_url = None;
     let mut styles = Vec::new();
     let mut edits = Vec::new();
     for element in elements.iter().cloned() {
@@ -51,7 +55,7 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
                     glue_url.get_or_insert_with(|| href.to_string());
                     edits.push(drop);
                 } else if href.ends_with(".wasm") {
-                    wasm_url = Some(href.to_string());
+                    wasm_url.get_or_insert_with(|| href.to_string());
                     edits.push(drop);
                 } else if element.has_attr("href") {
                     // The manifest, other preloads: nothing lies beside the file.
@@ -74,8 +78,7 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     let glue_url = glue_url.ok_or(
         "index.html has no inline module script importing the JS glue (Trunk.toml's pattern_script)",
     )?;
-    let wasm_url =
-        wasm_url.ok_or("index.html has no preload of the .wasm (Trunk.toml's pattern_preload)")?;
+    let wasm_url = wasm_url.ok_or("index.html names no .wasm (Trunk.toml's pattern_script)")?;
     let glue = text_file(read, &glue_url)?;
     let wasm = read(&wasm_url)?;
     let module = start_module(&glue, &wasm)?;
@@ -99,13 +102,18 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
 /// imports, statically (`import a from"./x.js"`) or dynamically
 /// (`import("./x.js")`), in any of the quotes a minifier may choose.
 fn imported_glue(script: &str) -> Option<&str> {
+    quoted_url(script, ".js")
+}
+
+/// The first quoted URL ending in `suffix` (no whitespace inside).
+fn quoted_url<'a>(script: &'a str, suffix: &str) -> Option<&'a str> {
     let mut rest = script;
     while let Some(open) = rest.find(['"', '\'', '`']) {
         let quote = rest[open..].chars().next()?;
         let body = &rest[open + 1..];
         let close = body.find(quote)?;
         let candidate = &body[..close];
-        if candidate.ends_with(".js") && !candidate.contains(char::is_whitespace) {
+        if candidate.ends_with(suffix) && !candidate.contains(char::is_whitespace) {
             return Some(candidate);
         }
         rest = &body[close + 1..];
@@ -333,15 +341,24 @@ mod tests {
         );
         assert_eq!(imported_glue(r#"document.title="a.js file""#), None);
         assert_eq!(imported_glue("location.search"), None);
+        assert_eq!(
+            quoted_url(
+                r#"const w=fetch("./app-1_bg.wasm");import("./app-1.js")"#,
+                ".wasm"
+            ),
+            Some("./app-1_bg.wasm")
+        );
     }
 
     #[test]
-    fn bundles_a_page_that_imports_the_glue_after_the_first_paint() {
+    fn bundles_a_page_that_fetches_glue_and_wasm_after_the_first_paint() {
+        // No preload at all: the initializer names both files.
         let page = PAGE
             .replace(r#"<link href=./app-1.js rel=modulepreload>"#, "")
+            .replace(r#"<link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>"#, "")
             .replace(
                 r#"<script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script>"#,
-                r#"<script type=module>requestAnimationFrame(()=>setTimeout(()=>import("./app-1.js").then(m=>m.default({module_or_path:"./app-1_bg.wasm"}))))</script>"#,
+                r#"<script type=module>requestAnimationFrame(()=>setTimeout(()=>{const w=fetch("./app-1_bg.wasm");import("./app-1.js").then(m=>m.default({module_or_path:w}))}))</script>"#,
             );
         let files = files();
         let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
