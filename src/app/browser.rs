@@ -15,9 +15,10 @@ use crate::core::startup::Stored;
 const STORAGE_KEY: &str = "stackweigh:v1:state";
 /// The reader's own settings, set aside when a shared link replaced them.
 const DISPLACED_KEY: &str = "stackweigh:v1:before-link";
-/// How long the address bar waits for the weights to settle before it is
-/// updated (browsers throttle rapid history updates).
-const HASH_DELAY_MS: i32 = 200;
+/// How long the address bar and storage wait for the weights to settle
+/// before they are written (browsers throttle rapid history updates, and a
+/// storage write can stall a slider move).
+const WRITE_DELAY_MS: i32 = 200;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -65,11 +66,6 @@ pub fn read_stored() -> Stored {
     }
 }
 
-/// Saves the state text; false when storage refused (full, blocked…).
-pub fn store(value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(STORAGE_KEY, value).is_ok())
-}
-
 pub fn keep_displaced(value: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(DISPLACED_KEY, value);
@@ -87,34 +83,56 @@ pub fn forget_displaced() {
     }
 }
 
+/// A state waiting to be written: the text, and whether to save it too
+/// (an embed never touches storage).
+struct Pending {
+    state: String,
+    save: bool,
+}
+
 thread_local! {
-    static PENDING_HASH: RefCell<Option<String>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    static FLUSH_ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Puts `state` in the address bar (replacing, not adding, a history
-/// entry), at most once per [`HASH_DELAY_MS`].
-pub fn replace_hash_soon(state: String) {
-    let already_waiting =
-        PENDING_HASH.with(|pending| pending.borrow_mut().replace(state).is_some());
+/// entry) and, if `save`, in storage: once the weights have settled for
+/// [`WRITE_DELAY_MS`], and at the latest when the page is hidden or left.
+pub fn write_state_soon(state: String, save: bool) {
+    let already_waiting = PENDING
+        .with(|pending| pending.borrow_mut().replace(Pending { state, save }))
+        .is_some();
     if already_waiting {
         return;
     }
     let Some(window) = window() else { return };
-    let write = Closure::once_into_js(|| {
-        let Some(state) = PENDING_HASH.with(|pending| pending.borrow_mut().take()) else {
-            return;
-        };
-        if let Some(window) = web_sys::window() {
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{state}")));
-            }
+    if !FLUSH_ON_HIDE.replace(true) {
+        let flush = Closure::<dyn Fn()>::new(flush_state);
+        for event in ["pagehide", "visibilitychange"] {
+            let _ = window.add_event_listener_with_callback(event, flush.as_ref().unchecked_ref());
         }
-    });
+        flush.forget();
+    }
+    let write = Closure::once_into_js(flush_state);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
         write.unchecked_ref(),
-        HASH_DELAY_MS,
+        WRITE_DELAY_MS,
     );
+}
+
+/// Writes the pending state, if any.
+fn flush_state() {
+    let Some(Pending { state, save }) = PENDING.with(|pending| pending.borrow_mut().take()) else {
+        return;
+    };
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{state}")));
+    }
+    if save {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(STORAGE_KEY, &state);
+        }
+    }
 }
 
 /// Runs `work` in a task of its own (a zero-delay timer), so start-up is

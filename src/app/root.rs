@@ -125,10 +125,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let embed = options.embed;
         use_effect_with(link_state.clone(), move |text| {
-            browser::replace_hash_soon(text.clone());
-            if !embed {
-                browser::store(text);
-            }
+            browser::write_state_soon(text.clone(), !embed);
         });
     }
 

@@ -344,6 +344,19 @@ describe('share, remember, export', () => {
     });
   });
 
+  test('a move made just before leaving the page is remembered (saved when the page is hidden, not only after a pause)', async () => {
+    const c = criteria()[1];
+    const want = { ...uniform(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 1 };
+    await withPage(env, env.url, {}, async (app) => {
+      // Leave at once (well within the pause after which the weights are
+      // written anyway): they are written on the way out.
+      await pressTimes(app, c.name, 'ArrowRight', 1);
+      assert.equal(await app.sliderValue(c.name), want[c.id], 'the slider moved');
+      await app.load(env.url);
+      await waitForWeights(app, want, 'the move after leaving and reopening the page');
+    });
+  });
+
   test('a shared link does not cost the reader their own weights when the tab is reloaded before choosing', async () => {
     const c = criteria()[0];
     const own = { ...uniform(DEFAULT_WEIGHT), [c.id]: 9 };
