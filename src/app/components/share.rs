@@ -151,9 +151,13 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <label for="sw-snippet-iframe">{ "Plain iframe" }</label>
                     <textarea id="sw-snippet-iframe" class="sw-snippet" readonly=true rows="3" value={iframe.clone()} />
                     <button type="button" class="sw-button" onclick={copy(text(iframe), "iframe snippet")}>{ "Copy iframe snippet" }</button>
-                    <p class="sw-dialog-preview-label">{ "Preview" }</p>
+                    // A picture of the embed, not a second widget to operate:
+                    // inert, so Tab stays among the dialog's own controls
+                    // (the preview alone has dozens of stops) and Escape
+                    // always closes the dialog.
+                    <p class="sw-dialog-preview-label" aria-hidden="true">{ "Preview" }</p>
                     if *props.dialog_open {
-                        <iframe class="sw-dialog-preview" title="Preview of the embedded widget" src={preview}></iframe>
+                        <iframe class="sw-dialog-preview" title="Preview of the embedded widget" src={preview} inert=true></iframe>
                     }
                     <form method="dialog">
                         <button type="submit" class="sw-button" onclick={close_dialog}>{ "Close" }</button>
