@@ -1,13 +1,13 @@
 // The core user journeys again, in a second engine: Debian's firefox-esr,
 // headless, driven over W3C WebDriver by geckodriver (see webdriver.mjs).
-// Mirrors tests/browser/{load,slider,presets,disclosure}.test.mjs and the
-// embed mode. Every journey also checks that nothing left 127.0.0.1 and that
+// Mirrors tests/browser/{load,slider,presets,disclosure,zero}.test.mjs and
+// the embed mode. Every journey also checks that nothing left 127.0.0.1 and that
 // the page logged no error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The data oracle is engine-independent: reuse the Chromium suite's.
 import { loadData, optionName, weightedWinner } from '../browser/harness.mjs';
-import { parseWinner } from '../browser/page.mjs';
+import { NO_WEIGHT_MESSAGE, parseWinner } from '../browser/page.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key, normalise } from './page.mjs';
 
@@ -139,6 +139,43 @@ describe('Firefox: core journeys', () => {
     await why.sendKeys(Key.Enter);
     await waitFor(async () => (await why.attribute('aria-expanded')) === 'false', { message: 'aria-expanded=false after Enter' });
     assert.equal(await app.session.execute((id) => document.getElementById(id), panelId), null, 'the panel is gone');
+    app.assertNoProblems();
+  });
+
+  test('Home on every slider: "Set at least one weight", no NaN or Infinity anywhere; one weight back brings a recommendation', async () => {
+    const { criteria } = loadData();
+    await app.open();
+    const textBefore = await app.recommendationText();
+    assert.ok(!textBefore.includes(NO_WEIGHT_MESSAGE), `a recommendation at first: "${textBefore}"`);
+    for (const c of criteria) await app.pressOnSlider(c.name, Key.Home);
+    await app.waitForWeights(Object.fromEntries(criteria.map((c) => [c.id, 0])), 'every slider to reach 0 on Home');
+    const text = await waitFor(async () => {
+      const t = await app.recommendationText();
+      return t.includes(NO_WEIGHT_MESSAGE) ? t : false;
+    }, { message: `the recommendation to say "${NO_WEIGHT_MESSAGE}"` });
+    assert.equal(parseWinner(text), null, `no winner is named with every weight at 0: "${text}"`);
+    const page = await app.session.execute(() => ({ text: document.body.innerText, html: document.documentElement.outerHTML }));
+    assert.doesNotMatch(page.text, /\bNaN\b/, 'no NaN in the page text');
+    assert.doesNotMatch(page.text, /\bInfinity\b/, 'no Infinity in the page text');
+    assert.doesNotMatch(page.html, /NaN/, 'no NaN anywhere in the DOM (attributes included)');
+    for (const [option, points] of Object.entries(await app.radarPoints())) {
+      assert.doesNotMatch(points ?? '', /NaN|Infinity/, `radar polygon ${option} points`);
+    }
+    // The link carries the zero weights faithfully.
+    await waitFor(async () => (await app.linkText()).includes(`w=${'0'.repeat(criteria.length)}`), {
+      message: '"Link to these settings" to carry every weight at 0',
+    });
+
+    // One weight back: a real recommendation returns, and it is the oracle's.
+    const c = mostDecisiveCriterion();
+    await app.pressOnSlider(c.name, Key.ArrowRight);
+    const back = await waitFor(async () => {
+      const t = await app.recommendationText();
+      return t.includes(NO_WEIGHT_MESSAGE) ? false : t;
+    }, { message: 'the recommendation to return after one weight is set' });
+    const oracle = weightedWinner({ [c.id]: 1 }).winner;
+    assert.ok(oracle, `"${c.name}" alone decides`);
+    assert.equal(parseWinner(back), oracle, `with only "${c.name}" at 1 the page names ${optionName(oracle)}: "${back}"`);
     app.assertNoProblems();
   });
 
