@@ -108,6 +108,16 @@ export async function openGuarded(env, url, { viewport = { width: 1280, height: 
   page.on('request', (req) => {
     if (req.frame() === page.mainFrame()) guarded.topRequests.push(req.url());
   });
+  // Requests in flight in any frame, and when the last one started or ended
+  // (see networkQuiet).
+  guarded.network = { inflight: 0, last: Date.now() };
+  const touch = (delta) => {
+    guarded.network.inflight += delta;
+    guarded.network.last = Date.now();
+  };
+  page.on('request', () => touch(1));
+  page.on('requestfinished', () => touch(-1));
+  page.on('requestfailed', () => touch(-1));
   await page.addInitScript(() => {
     if (window !== window.top) return;
     window.__swMessages = [];
@@ -119,6 +129,18 @@ export async function openGuarded(env, url, { viewport = { width: 1280, height: 
   });
   await page.goto(url, { waitUntil: 'load' });
   return guarded;
+}
+
+/**
+ * Waits until no request of any frame has been in flight for `quietMs`.
+ * Playwright's own "networkidle" is not used for pages with embeds: a frame
+ * that was idle once and then requests again (an off-screen embed starts
+ * its app on a timer) never counts as idle again there.
+ */
+export async function networkQuiet(g, quietMs = 1500) {
+  await waitFor(() => g.network.inflight <= 0 && Date.now() - g.network.last >= quietMs, {
+    message: `no request in flight for ${quietMs} ms`,
+  });
 }
 
 /**

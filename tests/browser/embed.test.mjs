@@ -34,6 +34,7 @@ import {
   makeSiteRoot,
   makeStubWidgetRoot,
   messages,
+  networkQuiet,
   openGuarded,
   problemsExcept,
   sandboxedFrame,
@@ -334,7 +335,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         await recommendation(await embedFrame(page, i)).waitFor({ state: 'visible' });
       }
       await recommendation(await sandboxedFrame(page)).waitFor({ state: 'visible' });
-      await page.waitForLoadState('networkidle');
+      await networkQuiet(g);
       assert.deepEqual(g.problems(), []);
       assert.deepEqual(await g.context.cookies(), [], 'no cookies on any origin');
       const own = [...new Set(g.topRequests.map((u) => new URL(u).pathname))].sort();
