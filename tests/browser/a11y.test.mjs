@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, loadData, newGuardedPage, startEnv, waitFor } from './harness.mjs';
-import { AppPage, NO_WEIGHT_MESSAGE, withApp } from './page.mjs';
+import { AppPage, NO_WEIGHT_MESSAGE, describeViolations, withApp } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 let axeText;
@@ -44,18 +44,6 @@ async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource());
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations;
-}
-
-function describeViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 5)
-        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}\n      ${n.html.slice(0, 200)}`)
-        .join('\n');
-      return `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n  ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n\n');
 }
 
 async function assertNoViolations(page, when) {

@@ -3,6 +3,7 @@
 // test on any request leaving 127.0.0.1 or on any console error, and a small
 // polling helper (playwright-core has no `expect`).
 
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,49 @@ export function loadData() {
     dataCache = { raw, options, criteria, presets };
   }
   return dataCache;
+}
+
+/** The preset whose id or name matches `re`; throws when none does. */
+export function findPreset(re) {
+  const p = loadData().presets.find((x) => re.test(x.id) || re.test(x.name));
+  if (!p) throw new Error(`the data has no preset matching ${re}`);
+  return p;
+}
+
+/**
+ * A share-link round trip from `preset`: a criterion the keyboard raises by
+ * 2 (`up`), one it lowers by 1 (`down`), one whose "Why?" is open (`why`),
+ * and the weights that leaves (`want`).
+ */
+export function linkScenario(preset) {
+  const { criteria } = loadData();
+  const up = criteria.find((c) => preset.weights[c.id] <= 8);
+  const down = criteria.find((c) => c !== up && preset.weights[c.id] >= 1);
+  const why = criteria.find((c) => c !== up && c !== down);
+  const want = { ...preset.weights, [up.id]: preset.weights[up.id] + 2, [down.id]: preset.weights[down.id] - 1 };
+  return { up, down, why, want };
+}
+
+/** Asserts that share link `link` points at `pageUrl` and carries `scenario` (see linkScenario) from `preset`. */
+export function assertScenarioLink(link, pageUrl, preset, { want, why }) {
+  const url = new URL(link);
+  assert.equal(`${url.origin}${url.pathname}`, pageUrl, `the link points at the page: ${link}`);
+  const params = new URLSearchParams(url.hash.slice(1));
+  assert.equal(params.get('v'), '1', `version in ${url.hash}`);
+  assert.equal(params.get('w'), weightText(want), `weights in ${url.hash}`);
+  assert.equal(params.get('p'), preset.id, `preset in ${url.hash}`);
+  assert.equal(params.get('o'), why.id, `open criterion in ${url.hash}`);
+  return url;
+}
+
+/** {criterionId: value} for every criterion. */
+export function uniformWeights(value) {
+  return Object.fromEntries(loadData().criteria.map((c) => [c.id, value]));
+}
+
+/** Share-link weight text of {criterionId: weight}: one character per criterion, 0–9 or "a" for 10. */
+export function weightText(weights) {
+  return loadData().criteria.map((c) => (weights[c.id] === 10 ? 'a' : String(weights[c.id]))).join('');
 }
 
 /** Option name by id ("node" -> "Node.js"). */

@@ -192,3 +192,38 @@ export async function withApp(env, fn, opts) {
     await app.close();
   }
 }
+
+/** What a shared link says when it replaced the reader's own saved weights. */
+export const RESTORE_OFFER = 'You opened a shared link, so you see its settings. Your own saved weights are kept.';
+
+/** The start of the message a share link that cannot be read shows. */
+export const LINK_PROBLEM = "This link's settings could not be read";
+
+/**
+ * Share links the app must refuse, each with the reason its message gives
+ * (`${LINK_PROBLEM}: ${reason}; showing the defaults.`), for `n` criteria.
+ */
+export function badLinks(n) {
+  const fives = '5'.repeat(n);
+  const overLong = `v=1&w=${fives}${'&s=w'.repeat(130)}`;
+  assert.ok(overLong.length > 512, 'the over-long link is longer than a real one can be');
+  return [
+    { what: 'garbled', hash: 'v=1&w=5z', reason: '“z” is not a weight from 0 to 10' },
+    { what: 'truncated', hash: `v=1&w=${fives.slice(0, 8)}`, reason: `it has 8 weights where this version has ${n} criteria` },
+    { what: 'over-long', hash: overLong, reason: `it is ${overLong.length} characters long, more than the 512 a real one needs` },
+    { what: 'newer version', hash: `v=9&w=${fives}`, reason: 'it was made by a newer version of stackweigh (format 9); reload the page to update' },
+  ];
+}
+
+/** axe-core violations as a readable failure message. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}\n      ${n.html.slice(0, 200)}`)
+        .join('\n');
+      return `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n  ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n\n');
+}

@@ -3,14 +3,8 @@
 // recommendation and chart follow (ML/AI -> Python, real-time chat -> Node.js).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
+import { findPreset, loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
 import { parseScores, withApp } from './page.mjs';
-
-function findPreset(re) {
-  const p = loadData().presets.find((x) => re.test(x.id) || re.test(x.name));
-  assert.ok(p, `the data has a preset matching ${re}`);
-  return p;
-}
 
 async function choosePreset(app, preset) {
   const button = app.presetButton(preset.name);

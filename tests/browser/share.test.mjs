@@ -6,32 +6,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { liveRecommendation, loadData, newGuardedPage, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
-import { AppPage, normalise } from './page.mjs';
+import { assertScenarioLink, findPreset, linkScenario, liveRecommendation, loadData, newGuardedPage, optionName, startEnv, uniformWeights, waitFor, weightText, weightedWinner } from './harness.mjs';
+import { AppPage, LINK_PROBLEM, RESTORE_OFFER, badLinks, normalise } from './page.mjs';
 
 const STORAGE_KEY = 'stackweigh:v1:state';
-const LINK_PROBLEM = "This link's settings could not be read";
 const STORAGE_NOTE = 'This browser does not let the page remember your weights; use “Copy link” to keep them.';
-const RESTORE_OFFER = 'You opened a shared link, so you see its settings. Your own saved weights are kept.';
 const DEFAULT_WEIGHT = 5;
 
 const criteria = () => loadData().criteria;
 const presets = () => loadData().presets;
-
-/** Share-link weight text: one character per criterion, 0–9 or "a" for 10. */
-function weightText(weights) {
-  return criteria().map((c) => (weights[c.id] === 10 ? 'a' : String(weights[c.id]))).join('');
-}
-
-function uniform(value) {
-  return Object.fromEntries(criteria().map((c) => [c.id, value]));
-}
-
-function findPreset(re) {
-  const p = presets().find((x) => re.test(x.id) || re.test(x.name));
-  assert.ok(p, `the data has a preset matching ${re}`);
-  return p;
-}
 
 /**
  * A fresh guarded context (empty storage, 127.0.0.1 only, console errors
@@ -153,11 +136,7 @@ describe('share, remember, export', () => {
 
   test('"Copy link" copies a link that restores weights, preset and open "Why?" in a fresh browser', async () => {
     const preset = findPreset(/ml_ai/);
-    // Two criteria the keyboard can move from the preset's weights: up by 2, down by 1.
-    const up = criteria().find((c) => preset.weights[c.id] <= 8);
-    const down = criteria().find((c) => c !== up && preset.weights[c.id] >= 1);
-    const why = criteria().find((c) => c !== up && c !== down);
-    const want = { ...preset.weights, [up.id]: preset.weights[up.id] + 2, [down.id]: preset.weights[down.id] - 1 };
+    const { up, down, why, want } = linkScenario(preset);
 
     let link;
     let original;
@@ -184,13 +163,7 @@ describe('share, remember, export', () => {
       assert.equal(link, shown, 'the clipboard holds the link shown in "Link to these settings"');
     });
 
-    const url = new URL(link);
-    assert.equal(`${url.origin}${url.pathname}`, env.url, `the link points at the page: ${link}`);
-    const params = new URLSearchParams(url.hash.slice(1));
-    assert.equal(params.get('v'), '1', `version in ${url.hash}`);
-    assert.equal(params.get('w'), weightText(want), `weights in ${url.hash}`);
-    assert.equal(params.get('p'), preset.id, `preset in ${url.hash}`);
-    assert.equal(params.get('o'), why.id, `open criterion in ${url.hash}`);
+    const url = assertScenarioLink(link, env.url, preset, { want, why });
     assert.ok(url.hash.length - 1 <= 512, `the link's state fits in 512 characters: ${url.hash.length - 1}`);
 
     await withPage(env, link, {}, async (app) => {
@@ -205,16 +178,7 @@ describe('share, remember, export', () => {
   });
 
   test('garbled, truncated, over-long and newer-version links: a specific message over a working default widget', async () => {
-    const n = criteria().length;
-    const fives = '5'.repeat(n);
-    const overLong = `v=1&w=${fives}${'&s=w'.repeat(130)}`;
-    assert.ok(overLong.length > 512);
-    const cases = [
-      { what: 'garbled', hash: 'v=1&w=5z', reason: '“z” is not a weight from 0 to 10' },
-      { what: 'truncated', hash: `v=1&w=${fives.slice(0, 8)}`, reason: `it has 8 weights where this version has ${n} criteria` },
-      { what: 'over-long', hash: overLong, reason: `it is ${overLong.length} characters long, more than the 512 a real one needs` },
-      { what: 'newer version', hash: `v=9&w=${fives}`, reason: 'it was made by a newer version of stackweigh (format 9); reload the page to update' },
-    ];
+    const cases = badLinks(criteria().length);
     for (const { what, hash, reason } of cases) {
       const expected = `${LINK_PROBLEM}: ${reason}; showing the defaults.`;
       await withPage(env, `${env.url}#${hash}`, {}, async (app) => {
@@ -224,7 +188,7 @@ describe('share, remember, export', () => {
         assert.equal(await alert.count(), 1, `${what} link (#${hash.slice(0, 40)}…): one alert, page says "${text.slice(0, 300)}"`);
         const alertText = normalise(await alert.innerText());
         assert.ok(alertText.includes(expected), `${what} link: expected "${expected}", got "${alertText}"`);
-        await waitForWeights(app, uniform(DEFAULT_WEIGHT), `${what} link: the default weights`);
+        await waitForWeights(app, uniformWeights(DEFAULT_WEIGHT), `${what} link: the default weights`);
         await assertSliderMovesRecommendation(app);
       });
     }
@@ -252,7 +216,7 @@ describe('share, remember, export', () => {
       const note = app.page.getByText(STORAGE_NOTE, { exact: true });
       await note.waitFor({ state: 'visible' });
       assert.equal(await app.page.getByRole('alert').count(), 0, 'no error message, only the quiet note');
-      await waitForWeights(app, uniform(DEFAULT_WEIGHT), 'the default weights');
+      await waitForWeights(app, uniformWeights(DEFAULT_WEIGHT), 'the default weights');
       await assertSliderMovesRecommendation(app);
       assert.equal(await note.count(), 1, 'the note stays');
     });
@@ -270,7 +234,7 @@ describe('share, remember, export', () => {
       const alert = app.page.getByRole('alert').filter({ hasText: 'Your saved weights could not be read' });
       await alert.waitFor({ state: 'visible' });
       assert.ok(normalise(await alert.innerText()).includes(expected), `expected "${expected}", got "${normalise(await alert.innerText())}"`);
-      await waitForWeights(app, uniform(DEFAULT_WEIGHT), 'the default weights');
+      await waitForWeights(app, uniformWeights(DEFAULT_WEIGHT), 'the default weights');
       await assertSliderMovesRecommendation(app);
       const stored = await waitFor(async () => {
         const v = await app.page.evaluate((k) => window.localStorage.getItem(k), STORAGE_KEY);
@@ -285,7 +249,7 @@ describe('share, remember, export', () => {
 
   test('remembered settings come back; a shared link shows its weights and "Restore my weights" brings the own ones back', async () => {
     const [c1, c2] = [criteria()[0], criteria()[3]];
-    const own = { ...uniform(DEFAULT_WEIGHT), [c1.id]: 8, [c2.id]: 2 };
+    const own = { ...uniformWeights(DEFAULT_WEIGHT), [c1.id]: 8, [c2.id]: 2 };
     const linkWeights = findPreset(/realtime_chat/).weights;
     assert.notDeepEqual(linkWeights, own);
 
@@ -317,7 +281,7 @@ describe('share, remember, export', () => {
 
   test('the embed preview is a live widget with the current weights while the dialog is open, and gone once it closes', async () => {
     const c = criteria()[0];
-    const want = { ...uniform(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 2 };
+    const want = { ...uniformWeights(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 2 };
     await withPage(env, env.url, {}, async (app) => {
       await pressTimes(app, c.name, 'ArrowRight', 2);
       await waitForWeights(app, want, 'the edited weights');
@@ -346,7 +310,7 @@ describe('share, remember, export', () => {
 
   test('a move made just before leaving the page is remembered (saved when the page is hidden, not only after a pause)', async () => {
     const c = criteria()[1];
-    const want = { ...uniform(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 1 };
+    const want = { ...uniformWeights(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 1 };
     await withPage(env, env.url, {}, async (app) => {
       // Leave at once (well within the pause after which the weights are
       // written anyway): they are written on the way out.
@@ -359,7 +323,7 @@ describe('share, remember, export', () => {
 
   test('a shared link does not cost the reader their own weights when the tab is reloaded before choosing', async () => {
     const c = criteria()[0];
-    const own = { ...uniform(DEFAULT_WEIGHT), [c.id]: 9 };
+    const own = { ...uniformWeights(DEFAULT_WEIGHT), [c.id]: 9 };
     const linkWeights = findPreset(/realtime_chat/).weights;
     await withPage(env, env.url, {}, async (app) => {
       await pressTimes(app, c.name, 'ArrowRight', 4);

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // The data oracle is engine-independent: reuse the Chromium suite's.
 import { loadData } from '../browser/harness.mjs';
+import { describeViolations } from '../browser/page.mjs';
 import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
 import { EMBED_DIALOG, FirefoxApp, Key, PREVIEW_TITLE } from './page.mjs';
 
@@ -24,18 +25,6 @@ let axeText;
 const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
 // tests/browser/a11y.test.mjs: axe.run(document, { resultTypes: ['violations'] }).
 const AXE_OPTIONS = { resultTypes: ['violations'] };
-
-function describeViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 5)
-        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}\n      ${n.html.slice(0, 200)}`)
-        .join('\n');
-      return `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n  ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n\n');
-}
 
 async function assertNoViolations(app, when) {
   const result = await app.axeViolations(axeSource(), AXE_OPTIONS);

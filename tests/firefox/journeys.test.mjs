@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The data oracle is engine-independent: reuse the Chromium suite's.
-import { loadData, optionName, weightedWinner } from '../browser/harness.mjs';
+import { findPreset, loadData, optionName, weightedWinner } from '../browser/harness.mjs';
 import { NO_WEIGHT_MESSAGE, parseWinner } from '../browser/page.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key, normalise } from './page.mjs';
@@ -15,12 +15,6 @@ function mostDecisiveCriterion() {
   const { criteria, options } = loadData();
   const spread = (c) => Math.abs(c.scores[options[0].id].score - c.scores[options[1].id].score);
   return [...criteria].sort((a, b) => spread(b) - spread(a))[0];
-}
-
-function findPreset(re) {
-  const p = loadData().presets.find((x) => re.test(x.id) || re.test(x.name));
-  assert.ok(p, `the data has a preset matching ${re}`);
-  return p;
 }
 
 describe('Firefox: core journeys', () => {

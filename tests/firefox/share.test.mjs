@@ -8,32 +8,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The data oracle is engine-independent: reuse the Chromium suite's.
-import { loadData, weightedWinner } from '../browser/harness.mjs';
-import { parseWinner } from '../browser/page.mjs';
+import { assertScenarioLink, findPreset, linkScenario, loadData, uniformWeights, weightText, weightedWinner } from '../browser/harness.mjs';
+import { LINK_PROBLEM, RESTORE_OFFER, badLinks, parseWinner } from '../browser/page.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key } from './page.mjs';
 
-// Copied from tests/browser/share.test.mjs: the user-visible texts.
-const LINK_PROBLEM = "This link's settings could not be read";
-const RESTORE_OFFER = 'You opened a shared link, so you see its settings. Your own saved weights are kept.';
 const DEFAULT_WEIGHT = 5;
 
 const criteria = () => loadData().criteria;
-
-/** Share-link weight text: one character per criterion, 0–9 or "a" for 10. */
-function weightText(weights) {
-  return criteria().map((c) => (weights[c.id] === 10 ? 'a' : String(weights[c.id]))).join('');
-}
-
-function uniform(value) {
-  return Object.fromEntries(criteria().map((c) => [c.id, value]));
-}
-
-function findPreset(re) {
-  const p = loadData().presets.find((x) => re.test(x.id) || re.test(x.name));
-  assert.ok(p, `the data has a preset matching ${re}`);
-  return p;
-}
 
 async function choosePreset(app, preset) {
   const button = await app.presetButton(preset.name);
@@ -80,11 +62,7 @@ describe('Firefox: share and remember', () => {
 
   test('the "Link to these settings" link restores every weight, the preset state and the open "Why?" in a fresh document', async () => {
     const preset = findPreset(/ml_ai/);
-    // A criterion the keyboard can raise by 2 from the preset's weight, one it can lower by 1.
-    const up = criteria().find((c) => preset.weights[c.id] <= 8);
-    const down = criteria().find((c) => c !== up && preset.weights[c.id] >= 1);
-    const why = criteria().find((c) => c !== up && c !== down);
-    const want = { ...preset.weights, [up.id]: preset.weights[up.id] + 2, [down.id]: preset.weights[down.id] - 1 };
+    const { up, down, why, want } = linkScenario(preset);
 
     await app.open();
     await choosePreset(app, preset);
@@ -108,13 +86,7 @@ describe('Firefox: share and remember', () => {
       const text = await app.linkText();
       return text.includes(`w=${weightText(want)}`) && text.includes(`o=${why.id}`) ? text : false;
     }, { message: '"Link to these settings" to carry the edited weights and the open "Why?"' });
-    const url = new URL(link);
-    assert.equal(`${url.origin}${url.pathname}`, env.url, `the link points at the page: ${link}`);
-    const params = new URLSearchParams(url.hash.slice(1));
-    assert.equal(params.get('v'), '1', `version in ${url.hash}`);
-    assert.equal(params.get('w'), weightText(want), `weights in ${url.hash}`);
-    assert.equal(params.get('p'), preset.id, `preset in ${url.hash}`);
-    assert.equal(params.get('o'), why.id, `open criterion in ${url.hash}`);
+    assertScenarioLink(link, env.url, preset, { want, why });
 
     // A fresh document with nothing saved: only the link can bring the state back.
     await app.clearStorage();
@@ -153,17 +125,10 @@ describe('Firefox: share and remember', () => {
   });
 
   test('garbled, truncated, over-long and newer-version links: the specific message over a working default widget', async () => {
-    const n = criteria().length;
-    const fives = '5'.repeat(n);
-    const overLong = `v=1&w=${fives}${'&s=w'.repeat(130)}`;
-    assert.ok(overLong.length > 512);
-    // The cases and reasons of tests/browser/share.test.mjs, plus "w=zz".
+    // The cases of tests/browser/share.test.mjs, plus one with no digit at all.
     const cases = [
-      { what: 'garbled', hash: 'v=1&w=5z', reason: '“z” is not a weight from 0 to 10' },
+      ...badLinks(criteria().length),
       { what: 'garbled (no digit)', hash: 'v=1&w=zz', reason: '“z” is not a weight from 0 to 10' },
-      { what: 'truncated', hash: `v=1&w=${fives.slice(0, 8)}`, reason: `it has 8 weights where this version has ${n} criteria` },
-      { what: 'over-long', hash: overLong, reason: `it is ${overLong.length} characters long, more than the 512 a real one needs` },
-      { what: 'newer version', hash: `v=9&w=${fives}`, reason: 'it was made by a newer version of stackweigh (format 9); reload the page to update' },
     ];
     for (const { what, hash, reason } of cases) {
       const expected = `${LINK_PROBLEM}: ${reason}; showing the defaults.`;
@@ -177,7 +142,7 @@ describe('Firefox: share and remember', () => {
       });
       assert.equal(alerts.length, 1, `${what} link: one alert (${JSON.stringify(alerts)})`);
       assert.ok(alerts[0].includes(expected), `${what} link: expected "${expected}", got "${alerts[0]}"`);
-      await app.waitForWeights(uniform(DEFAULT_WEIGHT), `${what} link: the default weights`);
+      await app.waitForWeights(uniformWeights(DEFAULT_WEIGHT), `${what} link: the default weights`);
       await assertSliderMovesRecommendation(app);
     }
     app.assertNoProblems();
@@ -185,7 +150,7 @@ describe('Firefox: share and remember', () => {
 
   test('weights set with the keyboard are saved and come back when the page is opened again', async () => {
     const [c1, c2] = [criteria()[0], criteria()[3]];
-    const own = { ...uniform(DEFAULT_WEIGHT), [c1.id]: 8, [c2.id]: 2 };
+    const own = { ...uniformWeights(DEFAULT_WEIGHT), [c1.id]: 8, [c2.id]: 2 };
     await app.open();
     assert.equal(await app.storedState(), null, 'nothing saved before the first move');
     await app.pressOnSlider(c1.name, Key.ArrowRight, 3);
@@ -207,7 +172,7 @@ describe('Firefox: share and remember', () => {
 
   test('a move made just before leaving the page is remembered (written when the page is left, not only after a pause)', async (t) => {
     const c = criteria()[1];
-    const want = { ...uniform(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 1 };
+    const want = { ...uniformWeights(DEFAULT_WEIGHT), [c.id]: DEFAULT_WEIGHT + 1 };
     await app.open();
     const slider = await app.slider(c.name);
     const savedBefore = await app.storedState();
