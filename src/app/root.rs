@@ -163,7 +163,8 @@ pub fn App(props: &AppProps) -> Html {
     let analysis = use_memo(s.weights.clone(), |weights| {
         browser::timed(RECOMPUTE_MEASURE, || analyse(weights))
     });
-    let tipping: Rc<Vec<Option<(u8, String)>>> = Rc::new(analysis.insight.tipping.clone());
+    // Static text: built once, not on every slider move.
+    let method_sections = use_memo((), |_| methodology(&MATRIX));
     let full_page = format!("{}#{link_state}", props.boot.page_address);
 
     html! {
@@ -209,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                     open: s.open,
                     on_weight: dispatch.reform(|(criterion, weight)| Action::SetWeight { criterion, weight }),
                     details: (*details).clone(),
-                    tipping,
+                    insight: analysis.insight.clone(),
                     on_toggle,
                     on_reset: dispatch.reform(|_| Action::ResetToDefaults),
                 }) }
@@ -241,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                 if options.embed {
                     <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
                 } else {
-                    { methodology_note(&MethodologyProps { sections: methodology(&MATRIX) }) }
+                    { methodology_note(&MethodologyProps { sections: method_sections }) }
                     <p>
                         { format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", MATRIX.reviewed) }
                     </p>

@@ -1,9 +1,11 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::methodology::Section;
 
 pub struct MethodologyProps {
-    pub sections: Vec<Section>,
+    pub sections: Rc<Vec<Section>>,
 }
 
 /// "How we score": a native disclosure, closed by default, so the note is

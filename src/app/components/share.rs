@@ -156,8 +156,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     // (the preview alone has dozens of stops) and Escape
                     // always closes the dialog.
                     <p class="sw-dialog-preview-label" aria-hidden="true">{ "Preview" }</p>
-                    if *props.dialog_open {
-                        <iframe class="sw-dialog-preview" title="Preview of the embedded widget" src={preview} inert=true></iframe>
+                    if let Some(src) = preview {
+                        <iframe class="sw-dialog-preview" title="Preview of the embedded widget" {src} inert=true></iframe>
                     }
                     <form method="dialog">
                         <button type="submit" class="sw-button" onclick={close_dialog}>{ "Close" }</button>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::details::{criterion_details, CriterionDetailsProps};
 use crate::app::details_text::DetailsText;
+use crate::core::explain::Insight;
 use crate::core::matrix::MAX_WEIGHT;
 use crate::core::MATRIX;
 
@@ -17,9 +18,9 @@ pub struct WeightSlidersProps {
     pub on_weight: Callback<(usize, u8)>,
     pub on_toggle: Callback<usize>,
     pub details: DetailsText,
-    /// Per criterion: the weight at which the answer would change, in
-    /// words and as a slider value.
-    pub tipping: Rc<Vec<Option<(u8, String)>>>,
+    /// The analysis of the current weights: per criterion, the weight at
+    /// which the answer would change, in words and as a slider value.
+    pub insight: Rc<Insight>,
     pub on_reset: Callback<()>,
 }
 
@@ -56,7 +57,7 @@ fn slider_row(props: &WeightSlidersProps, criterion: usize) -> Html {
     let input_id = format!("sw-w-{}", c.id);
     let details_id = format!("sw-d-{}", c.id);
     let tip_id = format!("sw-t-{}", c.id);
-    let tip = props.tipping.get(criterion).cloned().flatten();
+    let tip = props.insight.tipping.get(criterion).cloned().flatten();
     let expanded = props.open == Some(criterion);
     let on_input = props.on_weight.reform(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
