@@ -7,6 +7,6 @@
 pub mod core;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod dist;
+pub mod postbuild;
 
 pub mod app;

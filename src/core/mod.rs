@@ -21,7 +21,7 @@ pub mod view;
 
 pub use matrix::MATRIX;
 
-/// The rendered "Why?" text (see [`details`]), for the native `sw-dist`
+/// The rendered "Why?" text (see [`details`]), for the native `sw-postbuild`
 /// tool that writes it into `dist/`; the wasm loads it from there instead.
 #[cfg(not(target_arch = "wasm32"))]
 pub const DETAILS_PAYLOAD: &str = include_str!(concat!(env!("OUT_DIR"), "/details.txt"));

@@ -1,9 +1,9 @@
 //! Post-build step for the release bundle, run by Trunk as a hook
-//! (`Trunk.toml`): runs `stackweigh::dist::STEPS` over the staging folder
+//! (`Trunk.toml`): runs `stackweigh::postbuild::STEPS` over the staging folder
 //! (the "Why?" text, the web app manifest, the single-file bundle, the
-//! Content-Security-Policy, the service worker; see `src/dist/mod.rs`).
+//! Content-Security-Policy, the service worker; see `src/postbuild/mod.rs`).
 //!
-//! Usage: `sw-dist [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
+//! Usage: `sw-postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -14,13 +14,15 @@ fn main() -> std::process::ExitCode {
         .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
         .map(PathBuf::from);
     let Some(dir) = dir else {
-        eprintln!("sw-dist: name the output folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)");
+        eprintln!(
+            "sw-postbuild: name the output folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)"
+        );
         return std::process::ExitCode::from(2);
     };
-    match stackweigh::dist::run(&dir) {
+    match stackweigh::postbuild::run(&dir) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("sw-dist: {error}");
+            eprintln!("sw-postbuild: {error}");
             std::process::ExitCode::FAILURE
         }
     }

@@ -1,4 +1,4 @@
-//! The release bundle's post-build steps (native only), run by `sw-dist`
+//! The release bundle's post-build steps (native only), run by `sw-postbuild`
 //! as a Trunk hook over the staging folder after Trunk has written the
 //! minified index.html and `scripts/minify-glue.mjs` has minified the glue.
 //!
@@ -263,7 +263,7 @@ mod tests {
     /// The whole pipeline over a small bundle in a temporary folder.
     #[test]
     fn run_writes_every_product_file() {
-        let dir = std::env::temp_dir().join(format!("sw-dist-test-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("sw-postbuild-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
         let page = concat!(
