@@ -5,12 +5,18 @@
 //! come only from `Booted::from_browser`, which exists on wasm alone.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use yew::Callback;
+
+use super::dispatch::Dispatcher;
+use super::{details_text, export_files};
+use crate::core::adopt::{Prerendered, PICKED_ATTRIBUTE};
 use crate::core::startup::Stored;
+use crate::core::update::{ChartFormat, Effect, Event};
 
 const STORAGE_KEY: &str = "stackweigh:v1:state";
 /// The reader's own settings, set aside when a shared link replaced them.
@@ -66,7 +72,7 @@ pub fn read_stored() -> Stored {
     }
 }
 
-pub fn keep_displaced(value: &str) {
+fn keep_displaced(value: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(DISPLACED_KEY, value);
     }
@@ -77,32 +83,31 @@ pub fn read_displaced() -> Option<String> {
     storage()?.get_item(DISPLACED_KEY).ok().flatten()
 }
 
-pub fn forget_displaced() {
+fn forget_displaced() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(DISPLACED_KEY);
     }
 }
 
-/// A state waiting to be written: the text, and whether to save it too
-/// (an embed never touches storage).
+/// What waits to be written once the weights settle.
+#[derive(Default)]
 struct Pending {
-    state: String,
-    save: bool,
+    address: Option<String>,
+    stored: Option<String>,
 }
 
 thread_local! {
-    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
-    static FLUSH_ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+    static WAITING: Cell<bool> = const { Cell::new(false) };
+    static FLUSH_ON_HIDE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Puts `state` in the address bar (replacing, not adding, a history
-/// entry) and, if `save`, in storage: once the weights have settled for
-/// [`WRITE_DELAY_MS`], and at the latest when the page is hidden or left.
-pub fn write_state_soon(state: String, save: bool) {
-    let already_waiting = PENDING
-        .with(|pending| pending.borrow_mut().replace(Pending { state, save }))
-        .is_some();
-    if already_waiting {
+/// Writes `change` into the pending writes, then flushes them once the
+/// weights have settled for [`WRITE_DELAY_MS`], and at the latest when the
+/// page is hidden or left.
+fn write_soon(change: impl FnOnce(&mut Pending)) {
+    PENDING.with(|pending| change(&mut pending.borrow_mut()));
+    if WAITING.replace(true) {
         return;
     }
     let Some(window) = window() else { return };
@@ -120,18 +125,72 @@ pub fn write_state_soon(state: String, save: bool) {
     );
 }
 
-/// Writes the pending state, if any.
+/// Writes what is pending, if anything.
 fn flush_state() {
-    let Some(Pending { state, save }) = PENDING.with(|pending| pending.borrow_mut().take()) else {
-        return;
-    };
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
+    WAITING.set(false);
+    let Pending { address, stored } = PENDING.with(|pending| pending.take());
+    if let (Some(state), Some(history)) = (address, window().and_then(|w| w.history().ok())) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{state}")));
     }
-    if save {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(STORAGE_KEY, &state);
+    if let (Some(state), Some(storage)) = (stored, storage()) {
+        let _ = storage.set_item(STORAGE_KEY, &state);
+    }
+}
+
+/// Runs one of the core's effects (all but `Render`, which the dispatcher
+/// handles); answers come back to `dispatcher` as events.
+pub fn run(effect: Effect, dispatcher: &Dispatcher) {
+    let answer = |make: fn(bool) -> Event| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |ok: bool| dispatcher.send(make(ok)))
+    };
+    match effect {
+        Effect::Render => {}
+        Effect::ReplaceAddress(state) => write_soon(|p| p.address = Some(state)),
+        Effect::Persist(state) => write_soon(|p| p.stored = Some(state)),
+        Effect::KeepDisplaced(own) => keep_displaced(&own),
+        Effect::ForgetDisplaced => forget_displaced(),
+        Effect::CopyText { text, what } => {
+            let dispatcher = dispatcher.clone();
+            copy_text(
+                &text,
+                Callback::from(move |ok| dispatcher.send(Event::Copied { what, ok })),
+            );
         }
+        Effect::LoadDetailsText => {
+            let dispatcher = dispatcher.clone();
+            details_text::load(Callback::from(move |text| {
+                dispatcher.send(Event::DetailsArrived(text))
+            }));
+        }
+        Effect::DownloadChart(ChartFormat::Svg) => {
+            let ok = export_files::download_svg();
+            dispatcher.send(Event::Downloaded {
+                format: ChartFormat::Svg,
+                ok,
+            });
+        }
+        Effect::DownloadChart(ChartFormat::Png) => {
+            export_files::download_png(answer(|ok| Event::Downloaded {
+                format: ChartFormat::Png,
+                ok,
+            }))
+        }
+        Effect::ShowEmbedDialog => show_dialog(EMBED_DIALOG_ID),
+        Effect::ReportHeight { id } => report_height(id),
+    }
+}
+
+/// The embed dialog's element id.
+pub const EMBED_DIALOG_ID: &str = "sw-embed-dialog";
+
+fn show_dialog(id: &str) {
+    let dialog = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    if let Some(dialog) = dialog {
+        let _ = dialog.show_modal();
     }
 }
 
@@ -151,7 +210,7 @@ pub fn next_task(work: impl FnOnce() + 'static) {
 
 /// Copies `text`; `done` gets `true` once the browser confirms, `false`
 /// if it refuses (no permission in an iframe, insecure page…).
-pub fn copy_text(text: &str, done: yew::Callback<bool>) {
+fn copy_text(text: &str, done: Callback<bool>) {
     let Some(window) = window() else {
         done.emit(false);
         return;
@@ -171,33 +230,9 @@ pub fn copy_text(text: &str, done: yew::Callback<bool>) {
     on_err.forget();
 }
 
-/// Sets `data-theme` on `<html>` (the CSS reads it); `auto` removes it.
-pub fn set_theme(theme: &str) {
-    let root = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        let _ = if theme == "auto" {
-            root.remove_attribute("data-theme")
-        } else {
-            root.set_attribute("data-theme", theme)
-        };
-    }
-}
-
-/// Marks `<html>` as an embed, for the compact layout.
-pub fn mark_embed() {
-    let root = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        let _ = root.set_attribute("data-embed", "");
-    }
-}
-
 /// In an embed: tells the parent page our height whenever it changes, so
 /// the loader can size the iframe. Posts only to `window.parent`.
-pub fn report_height(id: Option<String>) {
+fn report_height(id: Option<String>) {
     let Some(window) = window() else { return };
     let Ok(Some(parent)) = window.parent() else {
         return;
@@ -239,6 +274,60 @@ pub fn report_height(id: Option<String>) {
     }
     // The observer lives as long as the page.
     callback.forget();
+}
+
+/// What the reader did to the prerendered page before the app was live:
+/// moved range inputs, a picked use case, opened or closed disclosures.
+pub fn prerendered_input(root: &web_sys::Element) -> Prerendered {
+    let mut found = Prerendered {
+        picked: root.get_attribute(PICKED_ATTRIBUTE),
+        ..Prerendered::default()
+    };
+    let each = |selector: &str, mut visit: Box<dyn FnMut(web_sys::Element) + '_>| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(element) = list.get(i).and_then(|n| n.dyn_into().ok()) {
+                    visit(element);
+                }
+            }
+        }
+    };
+    each(
+        "input[type=range][data-criterion]",
+        Box::new(|element| {
+            let Ok(input) = element.dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if input.value() != input.default_value() {
+                let id = input.get_attribute("data-criterion").unwrap_or_default();
+                found.moved.push((id, input.value().parse().unwrap_or(0)));
+            }
+        }),
+    );
+    each(
+        "details[data-panel]",
+        Box::new(|element| {
+            let id = element.get_attribute("data-panel").unwrap_or_default();
+            found.panels.push((id, element.has_attribute("open")));
+        }),
+    );
+    found
+}
+
+/// The id of the focused element, to focus it again after a re-render.
+pub fn focused_id() -> Option<String> {
+    let id = window()?.document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+pub fn focus(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }
 
 /// Runs `work` between User Timing marks and leaves one `performance`

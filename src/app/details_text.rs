@@ -2,41 +2,16 @@
 //! `<script type="text/plain" id="sw-details">` when the page carries one
 //! (the single-file bundle), otherwise from the file beside index.html.
 
-use std::rc::Rc;
-
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::XmlHttpRequest;
 use yew::Callback;
 
-use crate::core::details::SEPARATOR;
+use crate::core::model::DetailsText;
 use crate::core::MATRIX;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum DetailsText {
-    NotLoaded,
-    Loading,
-    /// One HTML fragment per criterion, in matrix order.
-    Loaded(Rc<Vec<String>>),
-    Failed(String),
-}
-
-impl DetailsText {
-    pub fn fragment(&self, criterion: usize) -> Option<&str> {
-        match self {
-            DetailsText::Loaded(fragments) => fragments.get(criterion).map(String::as_str),
-            _ => None,
-        }
-    }
-}
-
-fn split(payload: &str) -> Result<DetailsText, String> {
-    let fragments: Vec<String> = payload.split(SEPARATOR).map(str::to_owned).collect();
-    if fragments.len() == MATRIX.criteria.len() {
-        Ok(DetailsText::Loaded(Rc::new(fragments)))
-    } else {
-        Err("the sources file does not match this version of the page; reload to update it".into())
-    }
+fn split(payload: &str) -> DetailsText {
+    DetailsText::from_payload(payload, MATRIX.criteria.len())
 }
 
 fn inline_payload() -> Option<String> {
@@ -49,7 +24,7 @@ fn inline_payload() -> Option<String> {
 /// Starts loading and reports the outcome once through `done`.
 pub fn load(done: Callback<DetailsText>) {
     if let Some(payload) = inline_payload() {
-        done.emit(split(&payload).unwrap_or_else(DetailsText::Failed));
+        done.emit(split(&payload));
         return;
     }
     let failed = |why: &str| {
@@ -70,9 +45,7 @@ pub fn load(done: Callback<DetailsText>) {
             let status = request.status().unwrap_or(0);
             let text = request.response_text().ok().flatten();
             let outcome = match text {
-                Some(text) if (200..300).contains(&status) || status == 0 => {
-                    split(&text).unwrap_or_else(DetailsText::Failed)
-                }
+                Some(text) if (200..300).contains(&status) || status == 0 => split(&text),
                 _ => failed(&format!("status {status}")),
             };
             done.emit(outcome);

@@ -1,13 +1,13 @@
-//! The Yew shell: renders the core's view model and sends `Action`s back.
+//! The Yew shell: renders the core's view model and sends `Event`s back.
 //! It also compiles natively, where `prerender` renders the default view to
 //! HTML at build time.
 
 mod browser;
 mod components;
 mod details_text;
+mod dispatch;
 mod export_files;
 mod root;
-mod state;
 
 pub use root::{App, AppProps, Booted};
 
@@ -15,37 +15,69 @@ pub use root::{App, AppProps, Booted};
 /// default view (see `prerender`), which `mount` then replaces.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 
+/// Runs in the prerendered page, before the app is live: an embed starts
+/// with its panels closed, and a use case picked is kept for the app
+/// (`core::adopt`). Range inputs and disclosures need no script.
+#[cfg(not(target_arch = "wasm32"))]
+const PRERENDER_SCRIPT: &str = r#"<script>(function(d){var r=d.getElementById("stackweigh");if(!r)return;if(d.documentElement.hasAttribute("data-embed"))r.querySelectorAll("details[data-panel]").forEach(function(e){e.open=false});r.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("[data-preset]");if(!b||!r.hasAttribute("data-prerendered"))return;r.setAttribute("data-picked",b.getAttribute("data-preset"));r.querySelectorAll("[data-preset]").forEach(function(x){x.setAttribute("aria-pressed",String(x===b))})})})(document)</script>"#;
+
 /// Mounts the app into `#stackweigh` (falls back to `<body>`), in three
 /// tasks rather than one long one: loading the wasm, reading the address and
 /// storage (the first storage access of a visit can take a while), then
 /// rendering. Until the last, the prerendered page stays as it is.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    use std::rc::Rc;
+    use crate::core::{query, update::boot, MATRIX};
 
     browser::next_task(|| {
-        let boot = Rc::new(Booted::from_browser());
-        browser::next_task(move || render(AppProps { boot }));
+        let options = query::parse(&MATRIX, &browser::query());
+        let (model, effects) = boot(
+            &MATRIX,
+            options,
+            &browser::hash(),
+            browser::page_address(),
+            || (browser::read_stored(), browser::read_displaced()),
+        );
+        browser::next_task(move || render(Booted { model, effects }));
     });
 }
 
+/// Not hydration: a shared link or saved weights may differ from the
+/// default view the build prerendered, so the live app replaces it, after
+/// taking in whatever the reader already did to it. Yew renders in a
+/// microtask, before the next paint, so the reader never sees an empty box.
 #[cfg(target_arch = "wasm32")]
-fn render(props: AppProps) {
-    match root_element() {
-        Some(element) => {
-            // Not hydration: a shared link or saved weights may differ from
-            // the default view the build prerendered, so the live app
-            // replaces it. Yew renders in a microtask, before the next
-            // paint, so the reader never sees an empty box; for the usual
-            // first visit the markup is identical and nothing moves.
-            if element.has_attribute(PRERENDERED_ATTRIBUTE) {
-                element.set_inner_html("");
-                let _ = element.remove_attribute(PRERENDERED_ATTRIBUTE);
-            }
-            yew::Renderer::<App>::with_root_and_props(element, props).render()
-        }
-        None => yew::Renderer::<App>::with_props(props).render(),
+fn render(mut booted: Booted) {
+    use crate::core::{adopt::adopt, update::update, MATRIX};
+
+    let Some(element) = root_element() else {
+        yew::Renderer::<App>::with_props(AppProps {
+            boot: std::rc::Rc::new(booted),
+        })
+        .render();
+        return;
     };
+    let focused = browser::focused_id();
+    if element.has_attribute(PRERENDERED_ATTRIBUTE) {
+        let found = browser::prerendered_input(&element);
+        for event in adopt(&MATRIX, &booted.model, &found) {
+            booted
+                .effects
+                .extend(update(&MATRIX, &mut booted.model, event));
+        }
+        booted
+            .effects
+            .retain(|e| *e != crate::core::update::Effect::Render);
+        element.set_inner_html("");
+        let _ = element.remove_attribute(PRERENDERED_ATTRIBUTE);
+    }
+    let props = AppProps {
+        boot: std::rc::Rc::new(booted),
+    };
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
+    if let Some(id) = focused {
+        browser::next_task(move || browser::focus(&id));
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -56,7 +88,9 @@ fn root_element() -> Option<web_sys::Element> {
 }
 
 /// The default view (no query, no link, nothing saved) as HTML: the same
-/// components the browser runs, rendered by Yew's server renderer.
+/// components the browser runs, rendered by Yew's server renderer, with
+/// real, enabled controls, and the script that keeps what a reader does to
+/// them before the app is live.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
     use std::rc::Rc;
@@ -66,11 +100,7 @@ pub fn prerender() -> String {
     })
     .hydratable(false);
     let html = futures::executor::block_on(renderer.render());
-    // Until the wasm takes over, the controls cannot do anything: say so by
-    // disabling them, rather than let a reader's early slider move or click
-    // be silently lost when the live app replaces this markup.
-    html.replace("<input ", "<input disabled ")
-        .replace("<button ", "<button disabled ")
+    format!("{html}{PRERENDER_SCRIPT}")
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -96,11 +126,11 @@ mod tests {
     }
 
     #[test]
-    fn the_prerendered_controls_are_inert_until_the_app_takes_over() {
+    fn the_prerendered_page_is_a_live_form() {
         let html = prerender();
-        assert!(html.contains("<input disabled "));
-        assert!(!html.contains("<input type"), "every input is disabled");
-        assert!(!html.contains("<button type"), "every button is disabled");
+        assert!(!html.contains("disabled"), "no control waits for the app");
+        assert!(html.contains(r#"data-panel="weights""#));
+        assert!(html.contains(super::PRERENDER_SCRIPT));
     }
 
     #[test]

@@ -49,11 +49,24 @@ pub fn markdown(matrix: &Matrix, weights: &[u8], visible: Option<&[usize]>) -> S
 
 /// The page styles the radar chart with CSS classes; a downloaded SVG
 /// carries these rules instead, with the light theme's colours.
-pub const EXPORT_STYLE: &str = "<style>svg{background:#fff;font-family:system-ui,sans-serif}text{fill:#1b1f24}.sw-radar-grid polygon{fill:none;stroke:#c5cad3;stroke-width:.75}.sw-radar-grid line{stroke:#c5cad3;stroke-width:.75}.radar-shape{stroke-width:2}.radar-shape[data-option=node]{fill:rgba(46,125,50,.22);stroke:#2e7d32}.radar-shape[data-option=python]{fill:rgba(31,95,153,.22);stroke:#1f5f99;stroke-dasharray:5 3}</style>";
+/// The exported chart's stylesheet: light colours from the palette.
+pub fn export_style() -> String {
+    use super::palette::light;
+    format!(
+        "<style>svg{{background:{bg};font-family:system-ui,sans-serif}}text{{fill:{text}}}.sw-radar-grid polygon{{fill:none;stroke:{grid};stroke-width:.75}}.sw-radar-grid line{{stroke:{grid};stroke-width:.75}}.radar-shape{{stroke-width:2}}.radar-shape[data-option=node]{{fill:{node_fill};stroke:{node}}}.radar-shape[data-option=python]{{fill:{python_fill};stroke:{python};stroke-dasharray:5 3}}</style>",
+        bg = light("bg"),
+        text = light("text"),
+        grid = light("grid"),
+        node = light("node"),
+        node_fill = light("node-fill"),
+        python = light("python"),
+        python_fill = light("python-fill"),
+    )
+}
 
 /// Turns the page's chart markup (`outerHTML` of its `<svg>`) into a
 /// standalone file of the given pixel size: the XML namespace, the size and
-/// [`EXPORT_STYLE`] are added.
+/// [`export_style`] are added.
 pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
     let rest = markup.strip_prefix("<svg")?;
     let open_end = rest.find('>')?;
@@ -64,7 +77,8 @@ pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
         " xmlns=\"http://www.w3.org/2000/svg\""
     };
     Some(format!(
-        "<svg{namespace} width=\"{width}\" height=\"{height}\"{attributes}>{EXPORT_STYLE}{}",
+        "<svg{namespace} width=\"{width}\" height=\"{height}\"{attributes}>{}{}",
+        export_style(),
         &body[1..]
     ))
 }

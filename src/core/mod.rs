@@ -1,6 +1,7 @@
 //! Pure logic: no yew, no web-sys, no gloo. Everything here is tested
 //! natively with `cargo test`.
 
+pub mod adopt;
 pub mod details;
 pub mod explain;
 pub mod export;
@@ -9,6 +10,8 @@ mod fixture;
 pub mod insight;
 pub mod matrix;
 pub mod methodology;
+pub mod model;
+pub mod palette;
 pub mod query;
 pub mod questionnaire;
 pub mod radar;
@@ -17,7 +20,9 @@ pub mod score;
 pub mod share;
 pub mod startup;
 pub mod state;
+pub mod update;
 pub mod view;
+pub mod view_model;
 
 pub use matrix::MATRIX;
 

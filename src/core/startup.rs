@@ -26,6 +26,8 @@ pub struct Start {
 
 pub const LINK_PROBLEM: &str = "This link's settings could not be read";
 
+/// `stored` and `set_aside` are what the page's storage holds (the caller,
+/// `update::boot`, reads it only where the page may use storage).
 /// `set_aside` is what an earlier shared link displaced (the shell keeps it
 /// beside the saved state): it stays restorable until the reader chooses,
 /// across reloads and later visits.
@@ -47,14 +49,10 @@ pub fn start(
 
     let link = decode(matrix, hash);
     let saved = match stored {
-        Stored::Value(text) if !options.embed => Some(decode(matrix, text)),
+        Stored::Value(text) => Some(decode(matrix, text)),
         _ => None,
     };
-    let aside = || {
-        set_aside
-            .filter(|_| !options.embed)
-            .and_then(|text| decode(matrix, text).ok().flatten())
-    };
+    let aside = || set_aside.and_then(|text| decode(matrix, text).ok().flatten());
     let mut displaced = None;
     match link {
         Ok(Some(shared)) => {
@@ -97,7 +95,7 @@ pub fn start(
         },
         Err(error) => notices.push(link_problem(&error)),
     }
-    if matches!(stored, Stored::Unavailable) && !options.embed {
+    if matches!(stored, Stored::Unavailable) {
         state.storage_note =
             Some("This browser does not let the page remember your weights; use “Copy link” to keep them.".into());
     }
@@ -289,9 +287,9 @@ mod tests {
     }
 
     #[test]
-    fn an_embed_ignores_storage_and_limits_to_its_criteria() {
+    fn an_embed_limits_to_its_criteria() {
         let query = parse(&MATRIX, "embed=1&preset=ml_ai&criteria=ai_ml,realtime");
-        let start = start(&MATRIX, &query, "", &Stored::Value(own_settings()), None);
+        let start = start(&MATRIX, &query, "", &Stored::Empty, None);
         let visible = start.state.visible.clone().expect("a subset");
         assert_eq!(visible.len(), 2);
         for (c, &w) in start.state.weights.iter().enumerate() {

@@ -1,10 +1,7 @@
 //! `manifest.webmanifest`: makes the bundle installable as an app. Written
 //! at build time because the favicon's name carries Trunk's content hash.
 
-/// The light theme's page background (`--sw-bg` in styles/main.css): the
-/// splash screen and title bar match the page as it first paints.
-pub const BACKGROUND: &str = "#ffffff";
-pub const THEME: &str = "#ffffff";
+use crate::core::palette;
 
 pub const FILE_NAME: &str = "manifest.webmanifest";
 
@@ -77,8 +74,8 @@ pub fn manifest(icons: &[Icon]) -> Result<String, String> {
             r#""id":"./","start_url":"./","scope":"./","display":"standalone","#,
             r#""background_color":"{}","theme_color":"{}","icons":[{}]}}"#
         ),
-        BACKGROUND,
-        THEME,
+        palette::light("bg"),
+        palette::light("bg"),
         list.join(",")
     ))
 }
@@ -137,15 +134,5 @@ mod tests {
             mime: "image/png"
         }])
         .is_err());
-    }
-
-    #[test]
-    fn colours_match_the_stylesheet() {
-        let css = include_str!("../../styles/main.css");
-        assert!(
-            css.contains(&format!("--sw-bg: {BACKGROUND};")),
-            "--sw-bg in styles/main.css"
-        );
-        assert!(css.contains(&format!("--sw-bg: {THEME};")));
     }
 }

@@ -1,13 +1,7 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::explain::Insight;
 use crate::core::MATRIX;
-
-pub struct ContributionsChartProps {
-    pub insight: Rc<Insight>,
-}
 
 const ROW: u32 = 22;
 const LABEL_WIDTH: u32 = 92;
@@ -19,8 +13,8 @@ const TOP: u32 = 22;
 /// Why: each weighted criterion's share of the difference, as a diverging
 /// bar chart (right for the first option, left for the second), with the
 /// same figures as a table.
-pub fn contributions_chart(props: &ContributionsChartProps) -> Html {
-    let bars = &props.insight.bars;
+pub fn contributions_chart(insight: &Insight) -> Html {
+    let bars = &insight.bars;
     if bars.is_empty() {
         return html! {};
     }

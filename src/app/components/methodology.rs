@@ -1,21 +1,15 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::methodology::Section;
 
-pub struct MethodologyProps {
-    pub sections: Rc<Vec<Section>>,
-}
-
 /// "How we score": a native disclosure, closed by default, so the note is
 /// one click away without pushing the widget down.
-pub fn methodology_note(props: &MethodologyProps) -> Html {
+pub fn methodology_note(sections: &[Section]) -> Html {
     html! {
         <details class="sw-method">
             <summary>{ "How we score" }</summary>
             <dl>
-                { for props.sections.iter().map(|section| html! {
+                { for sections.iter().map(|section| html! {
                     <>
                         <dt>{ section.heading }</dt>
                         <dd>{ &section.text }</dd>

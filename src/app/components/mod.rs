@@ -1,7 +1,9 @@
 pub mod contributions;
 pub mod details;
+pub mod layout;
 pub mod methodology;
 pub mod notice;
+pub mod panel;
 pub mod presets;
 pub mod questionnaire;
 pub mod radar;

@@ -1,59 +1,39 @@
 use yew::prelude::*;
 
+use crate::core::state::Action;
+use crate::core::update::Event;
+use crate::core::view_model::PresetsView;
 use crate::core::MATRIX;
 
-pub struct PresetBarProps {
-    /// The preset the weights started from.
-    pub active: Option<usize>,
-    /// How the weights differ from it: (criterion, preset weight, now).
-    pub changes: Vec<(usize, u8, u8)>,
-    pub on_apply: Callback<usize>,
-    /// Puts the preset's weights back.
-    pub on_reset: Callback<()>,
-}
-
-/// Use-case presets as buttons; the chosen one explains itself, and once
-/// edited the bar shows what changed and offers to undo it.
-pub fn preset_bar(props: &PresetBarProps) -> Html {
-    let preset = props.active.and_then(|i| MATRIX.presets.get(i));
-    let unchanged = preset.is_some() && props.changes.is_empty();
-    let status = match preset {
-        Some(preset) if unchanged => format!("{}: {}", preset.name, preset.summary),
-        Some(preset) => format!(
-            "Started from “{}”, then edited. {}",
-            preset.name, preset.summary
-        ),
-        None => "Pick the use case closest to yours, or set the weights yourself.".to_string(),
-    };
+/// Use-case presets as one scrollable row of buttons; the chosen one
+/// explains itself, and once edited the picker shows what changed.
+pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
     html! {
         <section class="sw-presets" aria-labelledby="sw-presets-heading">
             <h2 id="sw-presets-heading">{ "Start from a use case" }</h2>
             <div class="sw-preset-list" role="group" aria-label="Use-case presets">
-                { for MATRIX.presets.iter().enumerate().map(|(index, p)| {
-                    let pressed = props.active == Some(index) && unchanged;
+                { for view.chips.iter().map(|chip| {
+                    let index = chip.index;
                     html! {
                         <button
                             type="button"
-                            class={classes!("sw-preset", pressed.then_some("is-active"))}
-                            aria-pressed={if pressed { "true" } else { "false" }}
-                            onclick={props.on_apply.reform(move |_: MouseEvent| index)}
+                            class={classes!("sw-preset", chip.pressed.then_some("is-active"))}
+                            data-preset={MATRIX.presets[index].id}
+                            aria-pressed={if chip.pressed { "true" } else { "false" }}
+                            onclick={on.reform(move |_: MouseEvent| Event::State(Action::ApplyPreset(index)))}
                         >
-                            { p.name }
+                            { chip.name }
                         </button>
                     }
                 }) }
             </div>
-            <p class="sw-preset-status" role="status">{ status }</p>
-            if let (Some(preset), false) = (preset, props.changes.is_empty()) {
+            <p class="sw-preset-status" role="status">{ &view.status }</p>
+            if let Some((heading, lines, reset)) = &view.diff {
                 <div class="sw-preset-diff">
-                    <p>{ format!("Compared with “{}”:", preset.name) }</p>
-                    <ul>
-                        { for props.changes.iter().map(|&(c, was, now)| html! {
-                            <li>{ format!("{}: {was} → {now}", MATRIX.criteria[c].name) }</li>
-                        }) }
-                    </ul>
-                    <button type="button" class="sw-button" onclick={props.on_reset.reform(|_: MouseEvent| ())}>
-                        { format!("Reset to “{}”", preset.name) }
+                    <p>{ heading }</p>
+                    <ul>{ for lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                    <button type="button" class="sw-button" onclick={on.reform(|_: MouseEvent| Event::State(Action::ResetToPreset))}>
+                        { reset }
                     </button>
                 </div>
             }

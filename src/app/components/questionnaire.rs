@@ -1,58 +1,59 @@
 use yew::prelude::*;
 
-use crate::core::questionnaire::{effect_text, QUESTIONS};
-use crate::core::MATRIX;
-
-pub struct QuestionnairePanelProps {
-    pub answers: Vec<Option<u8>>,
-    pub open: bool,
-    pub on_toggle: Callback<()>,
-    /// (question index, answer index or None to clear)
-    pub on_answer: Callback<(usize, Option<u8>)>,
-}
+use crate::core::state::Action;
+use crate::core::update::Event;
+use crate::core::view_model::{QuestionView, QuizView};
 
 /// "Not sure how to weigh?": a few questions whose answers set the weights,
 /// each answer's effect shown beside it. The sliders stay editable.
-pub fn questionnaire_panel(props: &QuestionnairePanelProps) -> Html {
-    let open = props.open;
-    let toggle = props.on_toggle.reform(|_: MouseEvent| ());
-    let answered = props.answers.iter().flatten().count();
+pub fn questionnaire(view: &QuizView, on: &Callback<Event>) -> Html {
     html! {
         <section class="sw-quiz" aria-labelledby="sw-quiz-toggle">
             <button type="button" id="sw-quiz-toggle" class="sw-button"
-                    aria-expanded={if open { "true" } else { "false" }} aria-controls="sw-quiz-panel" onclick={toggle}>
+                    aria-expanded={if view.open { "true" } else { "false" }} aria-controls="sw-quiz-panel"
+                    onclick={on.reform(|_: MouseEvent| Event::ToggleQuiz)}>
                 { "Not sure how to weigh? Answer a few questions" }
             </button>
-            if open {
+            if view.open {
                 <div id="sw-quiz-panel" class="sw-quiz-panel">
-                    <p class="sw-hint">{ format!("Each answer moves some weights from a neutral {} (shown beside it); the sliders update at once and stay yours to adjust. {answered} of {} answered.", crate::core::questionnaire::BASE_WEIGHT, QUESTIONS.len()) }</p>
-                    { for QUESTIONS.iter().enumerate().map(|(q, question)| html! {
-                        <fieldset class="sw-question">
-                            <legend>{ question.text }</legend>
-                            { for question.answers.iter().enumerate().map(|(a, answer)| {
-                                let id = format!("sw-q-{}-{a}", question.id);
-                                let checked = props.answers.get(q).copied().flatten() == Some(a as u8);
-                                let on_change = props.on_answer.reform(move |_: Event| (q, Some(a as u8)));
-                                html! {
-                                    <div class="sw-answer">
-                                        <input type="radio" id={id.clone()} name={format!("sw-q-{}", question.id)} {checked} onchange={on_change} />
-                                        <label for={id}>
-                                            { answer.text }
-                                            <span class="sw-effect">{ effect_text(&MATRIX, answer) }</span>
-                                        </label>
-                                    </div>
-                                }
-                            }) }
-                            if props.answers.get(q).copied().flatten().is_some() {
-                                <button type="button" class="sw-button sw-button--quiet sw-button--small"
-                                        onclick={props.on_answer.reform(move |_: MouseEvent| (q, None))}>
-                                    { "Clear this answer" }<span class="sw-visually-hidden">{ format!(": {}", question.text) }</span>
-                                </button>
-                            }
-                        </fieldset>
-                    }) }
+                    <p class="sw-hint">{ &view.hint }</p>
+                    { for view.questions.iter().map(|question| question_set(question, on)) }
                 </div>
             }
         </section>
+    }
+}
+
+fn question_set(question: &QuestionView, on: &Callback<Event>) -> Html {
+    let q = question.index;
+    let answer = move |answer: Option<u8>| {
+        Event::State(Action::Answer {
+            question: q,
+            answer,
+        })
+    };
+    html! {
+        <fieldset class="sw-question">
+            <legend>{ question.text }</legend>
+            { for question.answers.iter().enumerate().map(|(a, (text, effect, checked))| {
+                let id = format!("sw-q-{}-{a}", question.id);
+                html! {
+                    <div class="sw-answer">
+                        <input type="radio" id={id.clone()} name={format!("sw-q-{}", question.id)} checked={*checked}
+                               onchange={on.reform(move |_: web_sys::Event| answer(Some(a as u8)))} />
+                        <label for={id}>
+                            { *text }
+                            <span class="sw-effect">{ effect }</span>
+                        </label>
+                    </div>
+                }
+            }) }
+            if question.answered {
+                <button type="button" class="sw-button sw-button--quiet sw-button--small"
+                        onclick={on.reform(move |_: MouseEvent| answer(None))}>
+                    { "Clear this answer" }<span class="sw-visually-hidden">{ format!(": {}", question.text) }</span>
+                </button>
+            }
+        </fieldset>
     }
 }

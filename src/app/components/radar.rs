@@ -1,16 +1,13 @@
 use yew::prelude::*;
 
 use crate::core::radar::{coordinate, layout, Scale, FONT_SIZE};
+use crate::core::state::Action;
+use crate::core::update::Event;
+use crate::core::view_model::RadarView;
 use crate::core::MATRIX;
 
-pub struct RadarChartProps {
-    pub weights: Vec<u8>,
-    pub scale: Scale,
-    pub on_scale: Callback<Scale>,
-}
-
 /// Both options over every criterion, as an SVG radar chart.
-pub fn radar_chart(props: &RadarChartProps) -> Html {
+pub fn radar_chart(props: &RadarView, on: &Callback<Event>) -> Html {
     let chart = layout(&MATRIX, &props.weights, props.scale);
     let view_box = chart.view_box_text();
     let (title, explanation) = match props.scale {
@@ -31,7 +28,7 @@ pub fn radar_chart(props: &RadarChartProps) -> Html {
                 type="button"
                 class={classes!("sw-toggle", pressed.then_some("is-active"))}
                 aria-pressed={if pressed { "true" } else { "false" }}
-                onclick={props.on_scale.reform(move |_: MouseEvent| scale)}
+                onclick={on.reform(move |_: MouseEvent| Event::State(Action::SetScale(scale)))}
             >{ text }</button>
         }
     };

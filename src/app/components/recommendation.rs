@@ -1,24 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::contributions::contributions_chart;
 use crate::core::explain::Insight;
 use crate::core::view::{Recommendation, Verdict};
 use crate::core::MATRIX;
 
-pub struct RecommendationPanelProps {
-    pub recommendation: Rc<Recommendation>,
-    pub insight: Rc<Insight>,
-}
-
-/// The answer, both totals, the margin, what decides it, how sure it is
-/// and what would change it.
-pub fn recommendation_panel(props: &RecommendationPanelProps) -> Html {
-    let view = &*props.recommendation;
-    let insight = &*props.insight;
+/// The answer: both totals, the margin, and whether it is too close to call.
+pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
     html! {
-        <section class={classes!("sw-recommendation", (view.verdict == Verdict::NoWeights).then_some("is-empty"), insight.too_close.then_some("is-close"))}
-                 aria-labelledby="sw-rec-heading">
+        <div class="sw-verdict">
             <h2 id="sw-rec-heading">{ "Recommendation" }</h2>
             if insight.too_close {
                 <p class="sw-close-label"><strong>{ "Too close to call" }</strong></p>
@@ -37,31 +27,44 @@ pub fn recommendation_panel(props: &RecommendationPanelProps) -> Html {
                 if let Some(deciders) = &insight.deciders {
                     <p class="sw-deciders">{ deciders }</p>
                 }
-                if !view.reasons.is_empty() {
-                    <h3>{ &view.reasons_heading }</h3>
-                    <ol class="sw-reasons">
-                        { for view.reasons.iter().map(|reason| html! {
-                            <li><strong>{ reason.name }</strong>{ ": " }{ &reason.text }</li>
-                        }) }
-                    </ol>
-                }
-                if let Some(counterpoint) = &view.counterpoint {
-                    <p class="sw-counterpoint">{ counterpoint }</p>
-                }
-                if let Some(robustness) = &insight.robustness {
-                    <p class="sw-robustness">{ robustness }</p>
-                }
-                <h3>{ "What would change it" }</h3>
-                <ul class="sw-changes">
-                    { for insight.what_would_change.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
-                </ul>
-                if let Some(hybrid) = &insight.hybrid {
-                    <div class="sw-hybrid">
-                        <h3>{ "Or use both" }</h3>
-                        <p>{ hybrid }</p>
-                    </div>
-                }
             }
-        </section>
+        </div>
+    }
+}
+
+/// What decides it, how sure it is, what would change it, and what each
+/// criterion adds.
+pub fn why(view: &Recommendation, insight: &Insight) -> Html {
+    if view.verdict == Verdict::NoWeights {
+        return html! { <p class="sw-hint">{ &view.headline }</p> };
+    }
+    html! {
+        <div class="sw-why-body">
+            if !view.reasons.is_empty() {
+                <h3>{ &view.reasons_heading }</h3>
+                <ol class="sw-reasons">
+                    { for view.reasons.iter().map(|reason| html! {
+                        <li><strong>{ reason.name }</strong>{ ": " }{ &reason.text }</li>
+                    }) }
+                </ol>
+            }
+            if let Some(counterpoint) = &view.counterpoint {
+                <p class="sw-counterpoint">{ counterpoint }</p>
+            }
+            if let Some(robustness) = &insight.robustness {
+                <p class="sw-robustness">{ robustness }</p>
+            }
+            <h3>{ "What would change it" }</h3>
+            <ul class="sw-changes">
+                { for insight.what_would_change.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
+            </ul>
+            if let Some(hybrid) = &insight.hybrid {
+                <div class="sw-hybrid">
+                    <h3>{ "Or use both" }</h3>
+                    <p>{ hybrid }</p>
+                </div>
+            }
+            { contributions_chart(insight) }
+        </div>
     }
 }

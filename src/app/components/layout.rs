@@ -1,0 +1,67 @@
+use yew::prelude::*;
+
+use super::methodology::methodology_note;
+use super::notice::{notice, restore_offer};
+use super::panel::panel;
+use super::presets::use_case_picker;
+use super::questionnaire::questionnaire;
+use super::radar::radar_chart;
+use super::recommendation::{verdict, why};
+use super::share::share_section;
+use super::sliders::weight_sliders;
+use crate::core::model::Panel;
+use crate::core::update::Event;
+use crate::core::view_model::ViewModel;
+
+const LEDE: &str = "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources.";
+
+/// The whole widget: the answer first (use case, verdict, radar), then what
+/// opens on demand (why, weights, share), then the footer.
+pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
+    html! {
+        <div class={classes!("sw", vm.embed.then_some("sw--embed"))}>
+            <header class="sw-header">
+                <h1 class={classes!(vm.embed.then_some("sw-embed-title"))}>{ vm.title }</h1>
+                if !vm.embed {
+                    <p class="sw-lede">{ LEDE }</p>
+                }
+            </header>
+            if let Some(message) = vm.notice.clone() {
+                { notice(message, on) }
+            }
+            if vm.restore_offer {
+                { restore_offer(on) }
+            }
+            { use_case_picker(&vm.presets, on) }
+            <section class={classes!("sw-recommendation", vm.recommendation_classes())} aria-labelledby="sw-rec-heading">
+                { verdict(&vm.recommendation, &vm.insight) }
+                { radar_chart(&vm.radar, on) }
+                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight)) }
+            </section>
+            { panel(Panel::Weights, &vm.panels, on, html! {
+                <>
+                    { questionnaire(&vm.quiz, on) }
+                    { weight_sliders(&vm.sliders, on) }
+                </>
+            }) }
+            { panel(Panel::Share, &vm.panels, on, share_section(&vm.share, on)) }
+            { footer(vm) }
+        </div>
+    }
+}
+
+fn footer(vm: &ViewModel) -> Html {
+    html! {
+        <footer class="sw-footer">
+            if let Some(full_page) = vm.footer.full_page.clone() {
+                <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
+            } else {
+                { methodology_note(&vm.footer.methodology) }
+                <p>{ &vm.footer.reviewed }</p>
+                if let Some(note) = &vm.footer.storage_note {
+                    <p class="sw-storage-note">{ note }</p>
+                }
+            }
+        </footer>
+    }
+}

@@ -1,0 +1,23 @@
+use yew::prelude::*;
+
+use crate::core::model::Panel;
+use crate::core::update::Event;
+use crate::core::view_model::PanelView;
+
+/// A native disclosure: keyboard-operable, and it opens even before the app
+/// is live (the app adopts its state when it mounts).
+pub fn panel(which: Panel, panels: &[PanelView; 3], on: &Callback<Event>, body: Html) -> Html {
+    let view = &panels[which.index()];
+    let ontoggle = on.reform(move |event: web_sys::Event| {
+        let open = event
+            .target_dyn_into::<web_sys::Element>()
+            .is_some_and(|details| details.has_attribute("open"));
+        Event::PanelToggled { panel: which, open }
+    });
+    html! {
+        <details class={classes!("sw-panel", format!("sw-panel--{}", which.id()))} data-panel={which.id()} open={view.open} {ontoggle}>
+            <summary class="sw-panel-summary">{ view.label }</summary>
+            <div class="sw-panel-body">{ body }</div>
+        </details>
+    }
+}

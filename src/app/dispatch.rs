@@ -1,0 +1,64 @@
+//! Sends events to the core and runs the effects it returns.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::{Callback, UseForceUpdateHandle};
+
+use super::browser;
+use crate::core::model::Model;
+use crate::core::update::{update, Effect, Event};
+use crate::core::MATRIX;
+
+/// The User Timing measure of one `update` (state change and the
+/// recomputation of scores, insight and robustness), read by the benchmark.
+pub const UPDATE_MEASURE: &str = "stackweigh:recompute";
+
+/// The one model, and the way to draw it again.
+#[derive(Clone)]
+pub struct Dispatcher(Rc<Inner>);
+
+struct Inner {
+    model: RefCell<Model>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl PartialEq for Dispatcher {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Dispatcher {
+    pub fn new(model: Model, redraw: UseForceUpdateHandle) -> Self {
+        Dispatcher(Rc::new(Inner {
+            model: RefCell::new(model),
+            redraw,
+        }))
+    }
+
+    pub fn model(&self) -> std::cell::Ref<'_, Model> {
+        self.0.model.borrow()
+    }
+
+    pub fn send(&self, event: Event) {
+        let effects = browser::timed(UPDATE_MEASURE, || {
+            update(&MATRIX, &mut self.0.model.borrow_mut(), event)
+        });
+        self.run(effects);
+    }
+
+    pub fn run(&self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Render => self.0.redraw.force_update(),
+                other => browser::run(other, self),
+            }
+        }
+    }
+
+    pub fn callback(&self) -> Callback<Event> {
+        let this = self.clone();
+        Callback::from(move |event| this.send(event))
+    }
+}

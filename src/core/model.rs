@@ -1,0 +1,176 @@
+//! The whole widget as data: what a link carries (`State`), the page it runs
+//! in, what is open on screen, and what is derived from the weights. The
+//! shell holds one `Model` and changes it only through `update`.
+
+use std::rc::Rc;
+
+use super::explain::{insight, Insight};
+use super::matrix::Matrix;
+use super::methodology::{methodology, Section};
+use super::query::PageOptions;
+use super::score::evaluate;
+use super::share::{encode, Shared};
+use super::state::State;
+use super::view::{recommendation_for, Recommendation};
+
+/// A part of the widget a reader opens on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The sliders (and the questionnaire's entry point).
+    Weights,
+    /// Reasons, what would change the answer, and the contributions chart.
+    Why,
+    /// Share link, embed snippets and exports.
+    Share,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 3] = [Panel::Weights, Panel::Why, Panel::Share];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The panel's name in the markup (`data-panel`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Weights => "weights",
+            Panel::Why => "why",
+            Panel::Share => "share",
+        }
+    }
+}
+
+/// Whether the "Why?" text (rationales and sources) has arrived.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DetailsText {
+    NotLoaded,
+    Loading,
+    /// One HTML fragment per criterion, in matrix order.
+    Loaded(Rc<Vec<String>>),
+    Failed(String),
+}
+
+impl DetailsText {
+    /// The loaded text split per criterion, or why it cannot be used.
+    pub fn from_payload(payload: &str, criteria: usize) -> Self {
+        let fragments: Vec<String> = payload
+            .split(super::details::SEPARATOR)
+            .map(str::to_owned)
+            .collect();
+        if fragments.len() == criteria {
+            DetailsText::Loaded(Rc::new(fragments))
+        } else {
+            DetailsText::Failed(
+                "the sources file does not match this version of the page; reload to update it"
+                    .into(),
+            )
+        }
+    }
+
+    pub fn fragment(&self, criterion: usize) -> Option<&str> {
+        match self {
+            DetailsText::Loaded(fragments) => fragments.get(criterion).map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+/// What is open and what the reader was last told: nothing here is shared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ui {
+    /// Per [`Panel`]: open or closed.
+    pub panels: [bool; 3],
+    pub quiz_open: bool,
+    pub embed_dialog_open: bool,
+    /// The last outcome of a copy or download.
+    pub share_status: String,
+    pub details: DetailsText,
+}
+
+impl Ui {
+    /// A page shows every panel; an embed starts as one screen.
+    pub fn new(embed: bool) -> Self {
+        Ui {
+            panels: [!embed; 3],
+            quiz_open: false,
+            embed_dialog_open: false,
+            share_status: String::new(),
+            details: DetailsText::NotLoaded,
+        }
+    }
+
+    pub fn is_open(&self, panel: Panel) -> bool {
+        self.panels[panel.index()]
+    }
+}
+
+/// Everything derived from the weights, computed once per change.
+#[derive(Debug, PartialEq)]
+pub struct Analysis {
+    pub recommendation: Rc<Recommendation>,
+    pub insight: Rc<Insight>,
+}
+
+impl Analysis {
+    pub fn of(matrix: &Matrix, weights: &[u8]) -> Self {
+        let evaluation = evaluate(matrix, weights);
+        Analysis {
+            recommendation: Rc::new(recommendation_for(matrix, weights, &evaluation)),
+            insight: Rc::new(insight(matrix, weights, &evaluation)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub state: State,
+    pub options: Rc<PageOptions>,
+    /// The page's address without query or hash (empty when prerendering).
+    pub page_address: String,
+    pub ui: Ui,
+    pub analysis: Rc<Analysis>,
+    /// The state as share-link text (`v=1&w=…`).
+    pub link: String,
+    /// "How we score": static, so worded once.
+    pub methodology: Rc<Vec<Section>>,
+}
+
+impl Model {
+    pub fn new(matrix: &Matrix, state: State, options: PageOptions, page_address: String) -> Self {
+        let ui = Ui::new(options.embed);
+        Model {
+            analysis: Rc::new(Analysis::of(matrix, &state.weights)),
+            link: encode(matrix, &Shared::of(&state)),
+            methodology: Rc::new(methodology(matrix)),
+            state,
+            options: Rc::new(options),
+            page_address,
+            ui,
+        }
+    }
+
+    /// Recomputes what derives from the state, only where it changed.
+    pub(crate) fn refresh(&mut self, matrix: &Matrix, weights_before: &[u8]) {
+        if self.state.weights != weights_before {
+            self.analysis = Rc::new(Analysis::of(matrix, &self.state.weights));
+        }
+        self.link = encode(matrix, &Shared::of(&self.state));
+    }
+
+    /// Whether this page keeps the reader's settings in storage: an embed
+    /// never does (several on one blog would overwrite each other).
+    pub fn uses_storage(&self) -> bool {
+        uses_storage(&self.options)
+    }
+
+    /// The full comparator's address with this state.
+    pub fn full_page_link(&self) -> String {
+        format!("{}#{}", self.page_address, self.link)
+    }
+}
+
+/// The one owner of the rule "an embed never touches storage".
+pub fn uses_storage(options: &PageOptions) -> bool {
+    !options.embed
+}

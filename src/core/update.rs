@@ -1,0 +1,245 @@
+//! The one place the widget changes: `update(model, event) -> effects`.
+//! Effects are plain data; the shell (`app::browser`) runs them.
+
+use super::export::{embed_snippets, markdown};
+use super::matrix::Matrix;
+use super::model::{DetailsText, Model, Panel};
+use super::query::PageOptions;
+use super::startup::{start, Stored};
+use super::state::Action;
+
+/// Something the reader did, or an answer from the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A change to what a link carries (weights, preset, answers…).
+    State(Action),
+    /// A disclosure was opened or closed (by the reader, or found so at start).
+    PanelToggled {
+        panel: Panel,
+        open: bool,
+    },
+    ToggleQuiz,
+    /// Opens or closes a criterion's "Why?" (and loads its text once).
+    ToggleDetails(usize),
+    DetailsArrived(DetailsText),
+    Copy(Copyable),
+    /// The browser's answer to a copy.
+    Copied {
+        what: Copyable,
+        ok: bool,
+    },
+    Download(ChartFormat),
+    Downloaded {
+        format: ChartFormat,
+        ok: bool,
+    },
+    OpenEmbedDialog,
+    /// Escape, the Close button or the form closed the dialog.
+    EmbedDialogClosed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copyable {
+    Link,
+    Markdown,
+    LoaderSnippet,
+    IframeSnippet,
+}
+
+impl Copyable {
+    pub fn name(self) -> &'static str {
+        match self {
+            Copyable::Link => "link",
+            Copyable::Markdown => "Markdown table",
+            Copyable::LoaderSnippet => "widget snippet",
+            Copyable::IframeSnippet => "iframe snippet",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+}
+
+/// What the shell must do for the core; nothing else touches the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Draw the view model again.
+    Render,
+    /// Put the state in the address bar (once the weights settle).
+    ReplaceAddress(String),
+    /// Keep the state in storage (once the weights settle).
+    Persist(String),
+    /// Keep the reader's own settings that a shared link replaced.
+    KeepDisplaced(String),
+    /// The reader chose: what a link displaced is moot.
+    ForgetDisplaced,
+    CopyText {
+        text: String,
+        what: Copyable,
+    },
+    LoadDetailsText,
+    DownloadChart(ChartFormat),
+    ShowEmbedDialog,
+    /// Report the embed's height to the host page, and again on change.
+    ReportHeight {
+        id: Option<String>,
+    },
+}
+
+/// The first model and what the page must do at once. Storage is read
+/// through `read_storage` only where the page may use it.
+pub fn boot(
+    matrix: &Matrix,
+    options: PageOptions,
+    hash: &str,
+    page_address: String,
+    read_storage: impl FnOnce() -> (Stored, Option<String>),
+) -> (Model, Vec<Effect>) {
+    let storage = super::model::uses_storage(&options);
+    let (stored, set_aside) = if storage {
+        read_storage()
+    } else {
+        (Stored::Empty, None)
+    };
+    let started = start(matrix, &options, hash, &stored, set_aside.as_deref());
+    let mut effects = Vec::new();
+    if options.embed {
+        effects.push(Effect::ReportHeight {
+            id: options.embed_id.clone(),
+        });
+    }
+    if let (true, Some(own)) = (storage, started.displaced) {
+        effects.push(Effect::KeepDisplaced(own));
+    }
+    let model = Model::new(matrix, started.state, options, page_address);
+    effects.extend(saved_state(&model));
+    (model, effects)
+}
+
+pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
+    let before = (model.state.clone(), model.ui.clone());
+    let mut effects = match event {
+        Event::State(action) => change_state(matrix, model, action),
+        Event::PanelToggled { panel, open } => {
+            model.ui.panels[panel.index()] = open;
+            Vec::new()
+        }
+        Event::ToggleQuiz => {
+            model.ui.quiz_open = !model.ui.quiz_open;
+            Vec::new()
+        }
+        Event::ToggleDetails(criterion) => toggle_details(matrix, model, criterion),
+        Event::DetailsArrived(text) => {
+            model.ui.details = text;
+            Vec::new()
+        }
+        Event::Copy(what) => vec![Effect::CopyText {
+            text: copy_text(matrix, model, what),
+            what,
+        }],
+        Event::Copied { what, ok } => {
+            model.ui.share_status = copied_status(what, ok);
+            Vec::new()
+        }
+        Event::Download(format) => vec![Effect::DownloadChart(format)],
+        Event::Downloaded { format, ok } => {
+            model.ui.share_status = downloaded_status(format, ok);
+            Vec::new()
+        }
+        Event::OpenEmbedDialog => {
+            model.ui.embed_dialog_open = true;
+            vec![Effect::ShowEmbedDialog]
+        }
+        Event::EmbedDialogClosed => {
+            model.ui.embed_dialog_open = false;
+            Vec::new()
+        }
+    };
+    if (&model.state, &model.ui) != (&before.0, &before.1) {
+        effects.push(Effect::Render);
+    }
+    effects
+}
+
+fn change_state(matrix: &Matrix, model: &mut Model, action: Action) -> Vec<Effect> {
+    let weights_before = model.state.weights.clone();
+    let link_before = model.link.clone();
+    let offered_before = model.state.restorable.is_some();
+    model.state.apply(matrix, action);
+    model.refresh(matrix, &weights_before);
+    let mut effects = Vec::new();
+    if model.link != link_before {
+        effects.extend(saved_state(model));
+    }
+    // Once the reader restored their settings or kept the link's, what a
+    // link displaced is moot.
+    if offered_before && model.state.restorable.is_none() && model.uses_storage() {
+        effects.push(Effect::ForgetDisplaced);
+    }
+    effects
+}
+
+/// Where the current state goes: the address bar, and storage if allowed.
+fn saved_state(model: &Model) -> Vec<Effect> {
+    let mut effects = vec![Effect::ReplaceAddress(model.link.clone())];
+    if model.uses_storage() {
+        effects.push(Effect::Persist(model.link.clone()));
+    }
+    effects
+}
+
+fn toggle_details(matrix: &Matrix, model: &mut Model, criterion: usize) -> Vec<Effect> {
+    let mut effects = change_state(matrix, model, Action::ToggleDetails(criterion));
+    let opened = model.state.open == Some(criterion);
+    let needs_text = matches!(
+        model.ui.details,
+        DetailsText::NotLoaded | DetailsText::Failed(_)
+    );
+    if opened && needs_text {
+        model.ui.details = DetailsText::Loading;
+        effects.push(Effect::LoadDetailsText);
+    }
+    effects
+}
+
+fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
+    let preset = model
+        .state
+        .preset
+        .and_then(|p| matrix.presets.get(p))
+        .map(|p| p.id);
+    match what {
+        Copyable::Link => model.full_page_link(),
+        Copyable::Markdown => {
+            markdown(matrix, &model.state.weights, model.state.visible.as_deref())
+        }
+        Copyable::LoaderSnippet => embed_snippets(&model.page_address, &model.link, preset).0,
+        Copyable::IframeSnippet => embed_snippets(&model.page_address, &model.link, preset).1,
+    }
+}
+
+fn copied_status(what: Copyable, ok: bool) -> String {
+    let what = what.name();
+    if ok {
+        format!("Copied the {what}.")
+    } else {
+        format!("Your browser did not allow copying here; select the {what} and copy it yourself.")
+    }
+}
+
+fn downloaded_status(format: ChartFormat, ok: bool) -> String {
+    match (format, ok) {
+        (ChartFormat::Svg, true) => "Chart downloaded as SVG.",
+        (ChartFormat::Svg, false) => "The chart could not be downloaded here.",
+        (ChartFormat::Png, true) => "Chart downloaded as PNG.",
+        (ChartFormat::Png, false) => "The chart could not be turned into a PNG here.",
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;
