@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::{Callback, UseForceUpdateHandle};
 
-use super::browser;
+use super::{browser, dom};
 use crate::core::model::Model;
 use crate::core::update::{update, Effect, Event};
 use crate::core::MATRIX;
@@ -42,7 +42,7 @@ impl Dispatcher {
     }
 
     pub fn send(&self, event: Event) {
-        let effects = browser::timed(UPDATE_MEASURE, || {
+        let effects = dom::timed(UPDATE_MEASURE, || {
             update(&MATRIX, &mut self.0.model.borrow_mut(), event)
         });
         self.run(effects);

@@ -6,6 +6,7 @@ mod browser;
 mod components;
 mod details_text;
 mod dispatch;
+mod dom;
 mod export_files;
 mod root;
 
@@ -29,7 +30,7 @@ const PRERENDER_SCRIPT: &str = r#"<script>(function(d){var r=d.getElementById("s
 pub fn mount() {
     use crate::core::{query, update::boot, MATRIX};
 
-    browser::next_task(|| {
+    dom::next_task(|| {
         let options = query::parse(&MATRIX, &browser::query());
         let (model, effects) = boot(
             &MATRIX,
@@ -38,7 +39,7 @@ pub fn mount() {
             browser::page_address(),
             || (browser::read_stored(), browser::read_displaced()),
         );
-        browser::next_task(move || render(Booted { model, effects }));
+        dom::next_task(move || render(Booted { model, effects }));
     });
 }
 
@@ -57,9 +58,9 @@ fn render(mut booted: Booted) {
         .render();
         return;
     };
-    let focused = browser::focused_id();
+    let focused = dom::focused_id();
     if element.has_attribute(PRERENDERED_ATTRIBUTE) {
-        let found = browser::prerendered_input(&element);
+        let found = dom::prerendered_input(&element);
         for event in adopt(&MATRIX, &booted.model, &found) {
             booted
                 .effects
@@ -76,7 +77,7 @@ fn render(mut booted: Booted) {
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render();
     if let Some(id) = focused {
-        browser::next_task(move || browser::focus(&id));
+        dom::next_task(move || dom::focus(&id));
     }
 }
 
@@ -106,7 +107,7 @@ pub fn prerender() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::prerender;
-    use crate::core::view::recommendation;
+    use crate::core::recommendation::recommendation;
     use crate::core::MATRIX;
 
     #[test]

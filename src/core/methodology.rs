@@ -1,9 +1,9 @@
 //! "How we score": the methodology note the page shows, worded here from
 //! the data and the engine's own constants so it can never drift from them.
 
-use super::explain::close_call_rule;
-use super::insight::{NEARBY_SPREAD, SAMPLES};
+use super::insight::close_call_rule;
 use super::matrix::Matrix;
+use super::sensitivity::{NEARBY_SPREAD, SAMPLES};
 
 /// One titled paragraph of the note.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 
 pub mod adopt;
 pub mod details;
-pub mod explain;
 pub mod export;
 #[cfg(test)]
 mod fixture;
@@ -15,13 +14,14 @@ pub mod palette;
 pub mod query;
 pub mod questionnaire;
 pub mod radar;
+pub mod recommendation;
 pub mod schema;
 pub mod score;
+pub mod sensitivity;
 pub mod share;
 pub mod startup;
 pub mod state;
 pub mod update;
-pub mod view;
 pub mod view_model;
 
 pub use matrix::MATRIX;

@@ -4,14 +4,14 @@
 
 use std::rc::Rc;
 
-use super::explain::{insight, Insight};
+use super::insight::{insight, Insight};
 use super::matrix::Matrix;
 use super::methodology::{methodology, Section};
 use super::query::PageOptions;
+use super::recommendation::{recommendation_for, Recommendation};
 use super::score::evaluate;
 use super::share::{encode, Shared};
 use super::state::State;
-use super::view::{recommendation_for, Recommendation};
 
 /// A part of the widget a reader opens on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,61 +46,82 @@ pub fn start(
     if let Some(subset) = &options.criteria {
         state.limit_to(subset.clone());
     }
-
-    let link = decode(matrix, hash);
     let saved = match stored {
         Stored::Value(text) => Some(decode(matrix, text)),
         _ => None,
     };
-    let aside = || set_aside.and_then(|text| decode(matrix, text).ok().flatten());
-    let mut displaced = None;
-    match link {
-        Ok(Some(shared)) => {
-            let own = match &saved {
-                Some(Ok(Some(own))) if *own != shared => Some(own.clone()),
-                // The page already saved this link's settings (a reload):
-                // what it displaced back then is still the reader's own.
-                _ => aside().filter(|own| *own != shared),
-            };
-            if let Some(own) = own {
-                displaced = Some(encode(matrix, &own));
-                state.restorable = Some(own);
-            }
-            shared.apply_to(&mut state);
-            state.reapply_limit();
-        }
+    let aside = set_aside.and_then(|text| decode(matrix, text).ok().flatten());
+    let displaced = match decode(matrix, hash) {
+        Ok(Some(shared)) => open_link(&mut state, shared, saved, aside),
         Ok(None) => match saved {
             Some(Ok(Some(own))) => {
-                // A `?preset=` or `?criteria=` address is a link too: the
-                // page will save what it shows, so the reader's own settings
-                // stay restorable; a plain visit shows them.
+                // A `?preset=` or `?criteria=` address is a link too.
                 let from_address = options.preset.is_some() || options.criteria.is_some();
-                if !from_address {
-                    own.clone().apply_to(&mut state);
-                }
-                let shown = Shared::of(&state);
-                if own != shown {
-                    displaced = Some(encode(matrix, &own));
-                    state.restorable = Some(own);
-                } else {
-                    // A link opened earlier (or a reload), no choice made yet.
-                    state.restorable = aside().filter(|before| *before != shown);
-                }
+                come_back(&mut state, own, aside, from_address)
             }
-            Some(Err(error)) => notices.push(format!(
-                "Your saved weights could not be read ({}); starting from the defaults.",
-                error.reason()
-            )),
-            _ => {}
+            Some(Err(error)) => {
+                notices.push(format!(
+                    "Your saved weights could not be read ({}); starting from the defaults.",
+                    error.reason()
+                ));
+                None
+            }
+            _ => None,
         },
-        Err(error) => notices.push(link_problem(&error)),
-    }
+        Err(error) => {
+            notices.push(link_problem(&error));
+            None
+        }
+    };
     if matches!(stored, Stored::Unavailable) {
         state.storage_note =
             Some("This browser does not let the page remember your weights; use “Copy link” to keep them.".into());
     }
     state.notice = (!notices.is_empty()).then(|| notices.join(" "));
+    let displaced = displaced.map(|own| encode(matrix, &own));
     Start { state, displaced }
+}
+
+/// A shared link wins; the reader's own settings stay restorable. Returns
+/// what it displaced, to keep aside.
+fn open_link(
+    state: &mut State,
+    shared: Shared,
+    saved: Option<Result<Option<Shared>, DecodeError>>,
+    aside: Option<Shared>,
+) -> Option<Shared> {
+    let own = match saved {
+        Some(Ok(Some(own))) if own != shared => Some(own),
+        // The page already saved this link's settings (a reload): what it
+        // displaced back then is still the reader's own.
+        _ => aside.filter(|own| *own != shared),
+    };
+    state.restorable = own.clone();
+    shared.apply_to(state);
+    state.reapply_limit();
+    own
+}
+
+/// A visit without a link: the reader's saved settings come back, unless
+/// the address itself asked for something (then they stay restorable).
+fn come_back(
+    state: &mut State,
+    own: Shared,
+    aside: Option<Shared>,
+    from_address: bool,
+) -> Option<Shared> {
+    if !from_address {
+        own.clone().apply_to(state);
+    }
+    let shown = Shared::of(state);
+    if own != shown {
+        state.restorable = Some(own.clone());
+        Some(own)
+    } else {
+        // A link opened earlier (or a reload), no choice made yet.
+        state.restorable = aside.filter(|before| *before != shown);
+        None
+    }
 }
 
 pub fn link_problem(error: &DecodeError) -> String {

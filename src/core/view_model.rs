@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use super::explain::Insight;
+use super::insight::Insight;
 use super::matrix::Matrix;
 use super::methodology::Section;
 use super::model::{DetailsText, Model, Panel};
 use super::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
 use super::radar::Scale;
-use super::view::Recommendation;
+use super::recommendation::Recommendation;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewModel {
@@ -153,7 +153,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
 impl ViewModel {
     /// The recommendation's state as CSS classes: empty, or a close call.
     pub fn recommendation_classes(&self) -> Vec<&'static str> {
-        let empty = self.recommendation.verdict == super::view::Verdict::NoWeights;
+        let empty = self.recommendation.verdict == super::recommendation::Verdict::NoWeights;
         [
             empty.then_some("is-empty"),
             self.insight.too_close.then_some("is-close"),

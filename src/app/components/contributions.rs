@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::explain::Insight;
+use crate::core::insight::Insight;
 use crate::core::MATRIX;
 
 const ROW: u32 = 22;

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::browser::EMBED_DIALOG_ID;
+use crate::app::dom::EMBED_DIALOG_ID;
 use crate::core::update::{ChartFormat, Copyable, Event};
 use crate::core::view_model::{EmbedDialogView, ShareView};
 

@@ -1,8 +1,8 @@
-//! The view model: everything the page shows, already worded and formatted,
-//! so the Yew shell only renders it (and the wording is tested natively).
+//! The recommendation in words: the verdict, both totals, the margin, what
+//! gives the winner its lead and the runner-up's strongest point.
 
 use super::matrix::Matrix;
-use super::score::{evaluate, format_tenths, Evaluation, Outcome};
+use super::score::{evaluate, format_tenths, Contribution, Evaluation, Outcome};
 
 /// How many criteria the recommendation names as deciding it.
 pub const TOP_REASONS: usize = 3;
@@ -46,6 +46,11 @@ pub struct Recommendation {
     pub counterpoint: Option<String>,
 }
 
+/// The headline's fixed words, which readers (and tests) parse:
+/// `"<option> leads, by <margin>"` and `"A dead heat: <a> and <b> score the same"`.
+pub const LEADS_BY: &str = " leads, by ";
+pub const TIE_PREFIX: &str = "A dead heat";
+
 pub const NO_WEIGHTS_MESSAGE: &str = "Set at least one weight above zero to see a recommendation.";
 
 pub fn recommendation(matrix: &Matrix, weights: &[u8]) -> Recommendation {
@@ -58,8 +63,26 @@ pub fn recommendation_for(
     weights: &[u8],
     evaluation: &Evaluation,
 ) -> Recommendation {
-    let (lead, other) = evaluation.pair();
-    let totals = (0..matrix.options.len())
+    let (verdict, headline, margin_text) = verdict(matrix, evaluation);
+    let contributions = evaluation.contributions(matrix, weights);
+    let (reasons_heading, reasons) = reasons(matrix, weights, evaluation, verdict, &contributions);
+    let counterpoint = match verdict {
+        Verdict::Winner => counterpoint(matrix, evaluation, &contributions),
+        _ => None,
+    };
+    Recommendation {
+        verdict,
+        headline,
+        totals: totals(matrix, evaluation),
+        margin_text,
+        reasons_heading,
+        reasons,
+        counterpoint,
+    }
+}
+
+fn totals(matrix: &Matrix, evaluation: &Evaluation) -> Vec<TotalLine> {
+    (0..matrix.options.len())
         .map(|option| {
             let tenths = evaluation.total_tenths(option);
             TotalLine {
@@ -70,22 +93,30 @@ pub fn recommendation_for(
                 leads: matches!(evaluation.outcome, Outcome::Winner { winner, .. } if winner == option),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let (verdict, headline, margin_text) = match evaluation.outcome {
+/// The verdict, the headline and the margin sentence.
+fn verdict(matrix: &Matrix, evaluation: &Evaluation) -> (Verdict, String, String) {
+    let name = |option: usize| matrix.options[option].name;
+    match evaluation.outcome {
         Outcome::NoWeights => (
             Verdict::NoWeights,
             NO_WEIGHTS_MESSAGE.to_string(),
             String::new(),
         ),
-        Outcome::Tie => (
-            Verdict::Tie,
-            format!(
-                "A dead heat: {} and {} score the same",
-                matrix.options[lead].name, matrix.options[other].name
-            ),
-            "Margin: 0.0 points. The weights you chose do not separate them.".to_string(),
-        ),
+        Outcome::Tie => {
+            let (lead, other) = evaluation.pair();
+            (
+                Verdict::Tie,
+                format!(
+                    "{TIE_PREFIX}: {} and {} score the same",
+                    name(lead),
+                    name(other)
+                ),
+                "Margin: 0.0 points. The weights you chose do not separate them.".to_string(),
+            )
+        }
         Outcome::Winner { winner, runner_up } => {
             let margin = evaluation.margin_tenths();
             let margin_words = if margin == 0 {
@@ -95,85 +126,93 @@ pub fn recommendation_for(
             };
             (
                 Verdict::Winner,
-                format!("{} leads, by {margin_words}", matrix.options[winner].name),
+                format!("{}{LEADS_BY}{margin_words}", name(winner)),
                 format!(
                     "Margin: {margin_words} out of 100 over {}.",
-                    matrix.options[runner_up].name
+                    name(runner_up)
                 ),
             )
         }
-    };
+    }
+}
 
-    let contributions = evaluation.contributions(matrix, weights);
-    let describe = |criterion: usize, tenths: i32, favoured: usize, disfavoured: usize| {
-        let c = &matrix.criteria[criterion];
-        ReasonLine {
-            criterion,
-            name: c.name,
-            text: format!(
-                "+{} points for {} (weight {}; scores {} vs {})",
-                format_tenths(tenths.abs()),
-                matrix.options[favoured].name,
-                weights[criterion],
-                c.scores[favoured],
-                c.scores[disfavoured],
-            ),
-        }
+/// One reason line: e.g. `"+1.8 points for Node.js (weight 8; scores 9 vs 6)"`.
+fn describe(
+    matrix: &Matrix,
+    weights: &[u8],
+    c: &Contribution,
+    toward: (usize, usize),
+) -> ReasonLine {
+    let (favoured, disfavoured) = if c.tenths > 0 {
+        toward
+    } else {
+        (toward.1, toward.0)
     };
-    let (reasons_heading, reasons) = match verdict {
+    let criterion = &matrix.criteria[c.criterion];
+    ReasonLine {
+        criterion: c.criterion,
+        name: criterion.name,
+        text: format!(
+            "+{} points for {} (weight {}; scores {} vs {})",
+            format_tenths(c.tenths.abs()),
+            matrix.options[favoured].name,
+            weights[c.criterion],
+            criterion.scores[favoured],
+            criterion.scores[disfavoured],
+        ),
+    }
+}
+
+/// For a winner, the criteria that give it the lead; for a tie, the
+/// largest pulls either way.
+fn reasons(
+    matrix: &Matrix,
+    weights: &[u8],
+    evaluation: &Evaluation,
+    verdict: Verdict,
+    contributions: &[Contribution],
+) -> (String, Vec<ReasonLine>) {
+    let pair = evaluation.pair();
+    match verdict {
         Verdict::NoWeights => (String::new(), Vec::new()),
         Verdict::Winner => (
-            format!("What gives {} the lead", matrix.options[lead].name),
-            contributions
-                .iter()
+            format!("What gives {} the lead", matrix.options[pair.0].name),
+            (contributions.iter())
                 .filter(|c| c.tenths > 0)
                 .take(TOP_REASONS)
-                .map(|c| describe(c.criterion, c.tenths, lead, other))
+                .map(|c| describe(matrix, weights, c, pair))
                 .collect(),
         ),
         Verdict::Tie => {
-            let mut by_size = contributions.clone();
+            let mut by_size = contributions.to_vec();
             crate::core::sort_by_rank(&mut by_size, |c| -i64::from(c.tenths.abs()));
             (
                 "What pulls each way".to_string(),
-                by_size
-                    .iter()
+                (by_size.iter())
                     .filter(|c| c.tenths != 0)
                     .take(TOP_REASONS)
-                    .map(|c| {
-                        let (favoured, disfavoured) = if c.tenths > 0 {
-                            (lead, other)
-                        } else {
-                            (other, lead)
-                        };
-                        describe(c.criterion, c.tenths, favoured, disfavoured)
-                    })
+                    .map(|c| describe(matrix, weights, c, pair))
                     .collect(),
             )
         }
-    };
-
-    let counterpoint = match verdict {
-        Verdict::Winner => contributions.last().filter(|c| c.tenths < 0).map(|c| {
-            format!(
-                "{}'s strongest point: {}, worth {} points to it.",
-                matrix.options[other].name,
-                matrix.criteria[c.criterion].name,
-                format_tenths(-c.tenths)
-            )
-        }),
-        _ => None,
-    };
-
-    Recommendation {
-        verdict,
-        headline,
-        totals,
-        margin_text,
-        reasons_heading,
-        reasons,
-        counterpoint,
     }
+}
+
+/// The runner-up's strongest criterion, so the answer is never one-sided.
+fn counterpoint(
+    matrix: &Matrix,
+    evaluation: &Evaluation,
+    contributions: &[Contribution],
+) -> Option<String> {
+    let (_, other) = evaluation.pair();
+    contributions.last().filter(|c| c.tenths < 0).map(|c| {
+        format!(
+            "{}'s strongest point: {}, worth {} points to it.",
+            matrix.options[other].name,
+            matrix.criteria[c.criterion].name,
+            format_tenths(-c.tenths)
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,166 @@
+//! The page's DOM outside the tree Yew owns: the embed's height messages,
+//! the prerendered form's state, focus, the dialog, tasks and timing.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::core::adopt::{Prerendered, PICKED_ATTRIBUTE};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The embed dialog's element id.
+pub const EMBED_DIALOG_ID: &str = "sw-embed-dialog";
+
+pub fn show_dialog(id: &str) {
+    let dialog = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    if let Some(dialog) = dialog {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Runs `work` in a task of its own (a zero-delay timer), so start-up is
+/// several short tasks the browser can answer input between, not one long
+/// one. Without a window (never in a page) it runs at once.
+pub fn next_task(work: impl FnOnce() + 'static) {
+    match window() {
+        Some(window) => {
+            let work = Closure::once_into_js(work);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 0);
+        }
+        None => work(),
+    }
+}
+
+/// In an embed: tells the parent page our height whenever it changes, so
+/// the loader can size the iframe. Posts only to `window.parent`.
+pub fn report_height(id: Option<String>) {
+    let Some(window) = window() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return; // Not in a frame.
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let post = {
+        let root = root.clone();
+        let last = RefCell::new(0i32);
+        move || {
+            // The document's own height (not the frame's): it can shrink too.
+            let height = root.get_bounding_client_rect().height().ceil() as i32;
+            if height == *last.borrow() {
+                return;
+            }
+            *last.borrow_mut() = height;
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"stackweigh:height".into());
+            let _ = js_sys::Reflect::set(
+                &message,
+                &"id".into(),
+                &id.clone().unwrap_or_default().into(),
+            );
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &f64::from(height).into());
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    post();
+    let callback = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        if let Some(body) = window.document().and_then(|d| d.body()) {
+            observer.observe(&body);
+        }
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+/// What the reader did to the prerendered page before the app was live:
+/// moved range inputs, a picked use case, opened or closed disclosures.
+pub fn prerendered_input(root: &web_sys::Element) -> Prerendered {
+    let mut found = Prerendered {
+        picked: root.get_attribute(PICKED_ATTRIBUTE),
+        ..Prerendered::default()
+    };
+    let each = |selector: &str, mut visit: Box<dyn FnMut(web_sys::Element) + '_>| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(element) = list.get(i).and_then(|n| n.dyn_into().ok()) {
+                    visit(element);
+                }
+            }
+        }
+    };
+    each(
+        "input[type=range][data-criterion]",
+        Box::new(|element| {
+            let Ok(input) = element.dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if input.value() != input.default_value() {
+                let id = input.get_attribute("data-criterion").unwrap_or_default();
+                found.moved.push((id, input.value().parse().unwrap_or(0)));
+            }
+        }),
+    );
+    each(
+        "details[data-panel]",
+        Box::new(|element| {
+            let id = element.get_attribute("data-panel").unwrap_or_default();
+            found.panels.push((id, element.has_attribute("open")));
+        }),
+    );
+    found
+}
+
+/// The id of the focused element, to focus it again after a re-render.
+pub fn focused_id() -> Option<String> {
+    let id = window()?.document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+pub fn focus(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Runs `work` between User Timing marks and leaves one `performance`
+/// measure named `name`: the latest run's, so nothing piles up over a long
+/// session. The benchmark reads it to time the recomputation per slider
+/// move apart from rendering.
+#[cfg(target_arch = "wasm32")]
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.mark(name);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, name);
+        p.clear_marks_with_mark_name(name);
+    }
+    out
+}
+
+/// Natively (the build-time prerender) there is no page to time.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn timed<T>(_name: &str, work: impl FnOnce() -> T) -> T {
+    work()
+}
