@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::methodology::Section;
+use crate::core::methodology::{Link, Section};
 
 pub struct MethodologyProps {
     pub sections: Rc<Vec<Section>>,
@@ -18,10 +18,26 @@ pub fn methodology_note(props: &MethodologyProps) -> Html {
                 { for props.sections.iter().map(|section| html! {
                     <>
                         <dt>{ section.heading }</dt>
-                        <dd>{ &section.text }</dd>
+                        <dd>
+                            { &section.text }
+                            if !section.links.is_empty() {
+                                <ul class="sw-method-links">
+                                    { for section.links.iter().map(link) }
+                                </ul>
+                            }
+                        </dd>
                     </>
                 }) }
             </dl>
         </details>
+    }
+}
+
+fn link(link: &Link) -> Html {
+    match link.url {
+        Some(url) => html! {
+            <li><a href={url} rel="noopener noreferrer">{ &link.text }</a></li>
+        },
+        None => html! { <li>{ &link.text }</li> },
     }
 }
