@@ -36,6 +36,50 @@ function cacheControl(rules, urlPath) {
   return headersFor(rules, urlPath)['Cache-Control'];
 }
 
+describe('static-server.mjs as a _headers host (no build needed)', () => {
+  let root;
+  let server;
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'stackweigh-headers-'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(path.join(root, 'app-0123456789abcdef.js'), 'export {}');
+    writeFileSync(
+      path.join(root, '_headers'),
+      `# a comment\n/*\n  Access-Control-Allow-Origin: *\n/\n  Cache-Control: ${REVALIDATE}\n/index.html\n  Cache-Control: ${REVALIDATE}\n/app-0123456789abcdef.js\n  Cache-Control: ${IMMUTABLE}\n`,
+    );
+    server = await startServer({ root, port: 0, headersFile: path.join(root, '_headers') });
+  });
+  after(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a header set by two matching rules is joined, as the hosts do', () => {
+    const rules = parseHeadersFile('/*\n  X-A: 1\n/a.js\n  X-A: 2\n  X-B: 3\n');
+    assert.deepEqual(headersFor(rules, '/a.js'), { 'X-A': '1, 2', 'X-B': '3' });
+    assert.deepEqual(headersFor(rules, '/b.js'), { 'X-A': '1' });
+    assert.throws(() => parseHeadersFile('  X-A: 1\n'), /under a path/);
+  });
+
+  test('each response carries its rules, the file itself is not served, and a conditional GET gets a 304', async () => {
+    const first = await fetch(new URL('app-0123456789abcdef.js', server.url));
+    assert.equal(first.headers.get('cache-control'), IMMUTABLE);
+    assert.equal(first.headers.get('access-control-allow-origin'), '*');
+    const page = await fetch(server.url);
+    assert.equal(page.headers.get('cache-control'), REVALIDATE, 'the folder URL');
+    const etag = page.headers.get('etag');
+    assert.ok(etag, 'an ETag');
+    const again = await fetch(server.url, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('cache-control'), REVALIDATE);
+    const since = await fetch(server.url, { headers: { 'If-Modified-Since': page.headers.get('last-modified') } });
+    assert.equal(since.status, 304);
+    const changed = await fetch(server.url, { headers: { 'If-None-Match': '"other"' } });
+    assert.equal(changed.status, 200);
+    assert.equal((await fetch(new URL('_headers', server.url))).status, 404);
+  });
+});
+
 describe('dist/_headers', () => {
   let rules;
   before(() => {
