@@ -23,7 +23,7 @@ if command -v node >/dev/null 2>&1 && ! port_free; then
   exit 3
 fi
 
-bash "$REPO/scripts/setup.sh"
+bash "$REPO/scripts/setup.sh" build
 # shellcheck source=scripts/env.sh
 . "$REPO/scripts/env.sh"
 

@@ -11,10 +11,18 @@
 //   symlinks resolved and re-checked)
 // - `headers` option: an object of extra response headers, or a function
 //   (req, filePath) => object, for later additions such as CSP.
+// - `headersFile` option: a Netlify / Cloudflare Pages `_headers` file (the
+//   build writes dist/_headers) whose rules are applied as those hosts
+//   apply them, instead of the default `Cache-Control: no-cache`; the file
+//   itself is not served. The CLI applies DIR/_headers when it exists.
+// - conditional GETs (ETag / If-None-Match, Last-Modified /
+//   If-Modified-Since) answer 304, as real hosts do.
+// - `onResponse` option: (method, urlPath, status, requestHeaders) => void,
+//   called for every response (tests read what reached the server).
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { readFile, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +61,56 @@ export function mimeType(filePath) {
   return MIME_TYPES[path.extname(base)] ?? 'application/octet-stream';
 }
 
+/**
+ * The rules of a `_headers` file: a path pattern on a line of its own, then
+ * its headers indented, `Name: value`; `#` starts a comment.
+ * @returns {{pattern: string, headers: [string, string][]}[]}
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (!rules.length || colon < 0) throw new Error(`_headers line ${index + 1}: expected "Name: value" under a path: ${line}`);
+    rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** `*` matches anything (the hosts' "splat"), `:name` one path segment. */
+function patternMatches(pattern, urlPath) {
+  const source = pattern
+    .split(/(\*|:[A-Za-z]+)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(urlPath);
+}
+
+/** The headers `rules` give `urlPath`: every matching rule's, a repeated name's values joined by ", ". */
+export function headersFor(rules, urlPath) {
+  const out = {};
+  for (const rule of rules) {
+    if (!patternMatches(rule.pattern, urlPath)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = Object.keys(out).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+      out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
+    }
+  }
+  return out;
+}
+
+/** RFC 9110: If-None-Match wins over If-Modified-Since (whole seconds). */
+function notModified(requestHeaders, etag, mtime) {
+  const tags = requestHeaders['if-none-match'];
+  if (tags) return tags.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+  const since = Date.parse(requestHeaders['if-modified-since'] ?? '');
+  return Number.isFinite(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
+}
+
 function isInside(root, candidate) {
   const rel = path.relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -65,10 +123,13 @@ function isInside(root, candidate) {
  *          log?: boolean}} opts
  * @returns {Promise<{url: string, port: number, server: import('node:http').Server, close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', headers, log = false } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', headers, headersFile, onResponse, log = false } = {}) {
   const rootReal = await realpath(path.resolve(root));
   const rootStat = await stat(rootReal);
   if (!rootStat.isDirectory()) throw new Error(`static-server: ${root} is not a directory`);
+  const fileRules = headersFile ? parseHeadersFile(await readFile(headersFile, 'utf8')) : null;
+  const hiddenFile = headersFile ? await realpath(headersFile).catch(() => null) : null;
+  const caching = (urlPath) => (fileRules ? headersFor(fileRules, urlPath) : { 'Cache-Control': 'no-cache' });
 
   const extraHeaders = (req, filePath) => {
     if (!headers) return {};
@@ -119,6 +180,9 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   };
 
   const server = createServer(async (req, res) => {
+    if (onResponse) {
+      res.once('finish', () => onResponse(req.method, new URL(req.url ?? '/', 'http://127.0.0.1').pathname, res.statusCode, req.headers));
+    }
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
@@ -128,7 +192,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const found = await resolveFile(url.pathname);
       if (log) console.log(`${req.method} ${url.pathname} -> ${found ? (found.redirect ? 301 : 200) : 404}`);
-      if (!found) {
+      if (!found || (found.file && found.file === hiddenFile)) {
         send(req, res, 404, 'Not Found\n');
         return;
       }
@@ -137,13 +201,19 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
         res.end();
         return;
       }
+      const etag = `"${found.size.toString(16)}-${Math.floor(found.mtime.getTime() / 1000).toString(16)}"`;
+      const lastModified = found.mtime.toUTCString();
+      const common = { ETag: etag, 'Last-Modified': lastModified, ...caching(url.pathname), ...extraHeaders(req, found.file) };
+      if (notModified(req.headers, etag, found.mtime)) {
+        res.writeHead(304, common);
+        res.end();
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': mimeType(found.file),
         'Content-Length': found.size,
-        'Last-Modified': found.mtime.toUTCString(),
-        'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
-        ...extraHeaders(req, found.file),
+        ...common,
       });
       if (req.method === 'HEAD') {
         res.end();
@@ -189,8 +259,10 @@ if (isMain) {
     process.exit(2);
   }
   try {
-    const { url, close } = await startServer({ root: dir, port, log: !!process.env.STATIC_SERVER_LOG });
-    console.log(`stackweigh is being served at ${url}`);
+    const headersFile = path.join(dir, '_headers');
+    const withHeaders = existsSync(headersFile);
+    const { url, close } = await startServer({ root: dir, port, headersFile: withHeaders ? headersFile : undefined, log: !!process.env.STATIC_SERVER_LOG });
+    console.log(`stackweigh is being served at ${url}${withHeaders ? ` with the headers in ${headersFile}` : ''}`);
     console.log('Press Ctrl+C to stop.');
     const stop = async () => {
       await close();

@@ -7,7 +7,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 
-bash "$REPO/scripts/setup.sh"
+bash "$REPO/scripts/setup.sh" test
 # shellcheck source=scripts/env.sh
 . "$REPO/scripts/env.sh"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"

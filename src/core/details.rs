@@ -22,17 +22,17 @@ pub struct Position {
     pub favours: String,
 }
 
-/// The positions the articles take on a criterion, one per article (its
-/// first claim there), when at least two articles take different ones;
-/// empty when they agree or fewer than two articles speak to it.
+/// The positions the articles take on a criterion (see [`position`]), one
+/// per article in the order they first speak to it, when at least two take
+/// different ones; empty when they agree or fewer than two speak to it.
 pub fn disagreement(data: &RawData, criterion: &RawCriterion) -> Vec<Position> {
     let mut positions: Vec<Position> = Vec::new();
     for claim in &criterion.claims {
-        let publisher = source(data, &claim.source).publisher.clone();
-        if positions.iter().all(|p| p.publisher != publisher) {
+        let publisher = &source(data, &claim.source).publisher;
+        if positions.iter().all(|p| &p.publisher != publisher) {
             positions.push(Position {
-                publisher,
-                favours: claim.favours.clone(),
+                publisher: publisher.clone(),
+                favours: position(criterion, &claim.source),
             });
         }
     }
@@ -41,6 +41,37 @@ pub fn disagreement(data: &RawData, criterion: &RawCriterion) -> Vec<Position> {
         positions
     } else {
         Vec::new()
+    }
+}
+
+/// An article's overall verdict on a criterion: the one recorded in the data
+/// (where the article states it and its claims alone do not say it, e.g. a
+/// "Winner: Tie" after claims that lean one way); otherwise the side most of
+/// its claims here favour (a claim calling it even counts for neither side),
+/// and a tie when as many favour each.
+pub fn position(criterion: &RawCriterion, article: &str) -> String {
+    if let Some(recorded) = criterion.positions.get(article) {
+        return recorded.clone();
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for claim in criterion.claims.iter().filter(|c| c.source == article) {
+        if claim.favours == "tie" {
+            continue;
+        }
+        match counts.iter_mut().find(|(side, _)| *side == claim.favours) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((&claim.favours, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let leaders: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| *n == most)
+        .map(|(side, _)| *side)
+        .collect();
+    match leaders.as_slice() {
+        [side] => (*side).to_string(),
+        _ => "tie".to_string(),
     }
 }
 

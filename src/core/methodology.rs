@@ -5,11 +5,56 @@ use super::insight::close_call_rule;
 use super::matrix::Matrix;
 use super::sensitivity::{NEARBY_SPREAD, SAMPLES};
 
-/// One titled paragraph of the note.
+/// One titled paragraph of the note, and the sources it lists (if any).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub heading: &'static str,
     pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// One listed source: its citation, linked where it has an address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: Option<&'static str>,
+}
+
+/// An article whose claims the data audits (generated from the data file).
+pub struct AuditedArticle {
+    pub publisher: &'static str,
+    pub title: &'static str,
+    pub year: u16,
+    pub url: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/audited_articles.rs"));
+
+fn section(heading: &'static str, text: String) -> Section {
+    Section {
+        heading,
+        text,
+        links: Vec::new(),
+    }
+}
+
+/// "The articles": which ones were audited, each linked where it has an address.
+fn audited(articles: &[AuditedArticle]) -> Section {
+    let links = articles
+        .iter()
+        .map(|a| Link {
+            text: format!("{}, “{}” ({})", a.publisher, a.title, a.year),
+            url: a.url,
+        })
+        .collect();
+    Section {
+        heading: "The articles",
+        text: format!(
+            "This tool audits the claims of these {} articles on Node.js versus Python; each criterion's “Why?” quotes what they say there and our verdict.",
+            articles.len()
+        ),
+        links,
+    }
 }
 
 pub fn methodology(matrix: &Matrix) -> Vec<Section> {
@@ -21,39 +66,31 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         .sum();
     let disputed = matrix.criteria.iter().filter(|c| c.disputed).count();
     vec![
-        Section {
-            heading: "The scale",
-            text: matrix.scale.to_string(),
-        },
-        Section {
-            heading: "The totals",
-            text: format!(
+        section("The scale", matrix.scale.to_string()),
+        section(
+            "The totals",
+            format!(
                 "An option's total is the weighted mean of its scores on 0–100: 100 × Σ(weight × score) ÷ (10 × Σ weight). Each bar under “Why: what each criterion adds” is one criterion's share of the margin. Robustness is the share of {},{:03} nearby weightings (each weight moved independently by up to ±{}%) in which the winner stays the same. {}",
                 SAMPLES / 1000,
                 SAMPLES % 1000,
                 (NEARBY_SPREAD * 100.0 + 0.5) as u32,
                 close_call_rule()
             ),
-        },
-        Section {
-            heading: "The presets",
-            text: matrix.presets_method.to_string(),
-        },
-        Section {
-            heading: "Sources and corrections",
-            text: format!(
+        ),
+        section("The presets", matrix.presets_method.to_string()),
+        audited(AUDITED_ARTICLES),
+        section(
+            "Sources and corrections",
+            format!(
                 "{} sources: the five articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement. {disputed} criteria carry a “sources disagree” mark.",
                 matrix.source_count
             ),
-        },
-        Section {
-            heading: "Reviewed",
-            text: format!("The whole matrix was last reviewed on {}.", matrix.reviewed),
-        },
-        Section {
-            heading: "Propose a change",
-            text: matrix.contribute.to_string(),
-        },
+        ),
+        section(
+            "Reviewed",
+            format!("The whole matrix was last reviewed on {}.", matrix.reviewed),
+        ),
+        section("Propose a change", matrix.contribute.to_string()),
     ]
 }
 
@@ -83,6 +120,43 @@ mod tests {
         assert!(totals.contains("2,000 nearby weightings"), "{totals}");
         assert!(totals.contains("±30%"), "{totals}");
         assert!(totals.contains(&close_call_rule()), "{totals}");
+    }
+
+    #[test]
+    fn the_note_names_the_five_audited_articles_with_their_links() {
+        let note = methodology(&MATRIX);
+        let articles = note
+            .iter()
+            .find(|s| s.heading == "The articles")
+            .expect("an articles section");
+        assert!(
+            articles.text.contains("these 5 articles"),
+            "{}",
+            articles.text
+        );
+        let texts: Vec<&str> = articles.links.iter().map(|l| l.text.as_str()).collect();
+        for publisher in [
+            "Simform",
+            "Your Team in India",
+            "Clarion Technologies",
+            "Kinsta",
+        ] {
+            let link = articles
+                .links
+                .iter()
+                .find(|l| l.text.starts_with(publisher))
+                .unwrap_or_else(|| panic!("{publisher} in {texts:?}"));
+            assert!(
+                link.url.is_some_and(|u| u.starts_with("https://")),
+                "{publisher}"
+            );
+        }
+        assert_eq!(articles.links.len(), 5, "{texts:?}");
+        let sources = note
+            .iter()
+            .position(|s| s.heading == "Sources and corrections");
+        let at = note.iter().position(|s| s.heading == "The articles");
+        assert!(at < sources, "named before the counts that refer to them");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod csp;
 pub mod digest;
+pub mod headers;
 pub mod html;
 pub mod manifest;
 pub mod prerender;
@@ -54,10 +55,15 @@ pub const STEPS: &[Step] = &[
         name: "add the Content-Security-Policy to index.html",
         run: secure_page,
     },
-    // Last: its cache version hashes every file the steps above wrote.
+    // Its cache version hashes every file the steps above wrote.
     Step {
         name: "write the service worker",
         run: write_service_worker,
+    },
+    // Last: it lists every file, sw.js included; the worker caches none of it.
+    Step {
+        name: "write the _headers file",
+        run: headers::write,
     },
 ];
 
@@ -255,8 +261,13 @@ mod tests {
         );
         assert_eq!(
             at("service worker"),
-            names.len() - 1,
+            names.len() - 2,
             "the cache version hashes every final file"
+        );
+        assert_eq!(
+            at("_headers"),
+            names.len() - 1,
+            "_headers names every file, sw.js included"
         );
     }
 

@@ -1,0 +1,221 @@
+// What a host gets from the build: dist/_headers (Netlify / Cloudflare Pages
+// syntax) checked against the real files in dist/, then dist/ served with
+// exactly those headers: a sandboxed embed starts, and a second visit
+// revalidates index.html (304) while the hashed files come from the cache.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DIST, launchChromium, liveRecommendation, newGuardedPage, waitFor } from './harness.mjs';
+import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-server.mjs';
+
+const HEADERS_FILE = path.join(DIST, '_headers');
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+// A content hash in the name, as Trunk and build.rs write it: name-<16 hex>[_bg].ext
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+/** Every file in dist/ but hidden ones and _headers, as URL paths ("/x.js"). */
+function distPaths(dir = DIST, prefix = '/') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.') || (prefix === '/' && entry.name === '_headers')) return [];
+    if (entry.isDirectory()) return distPaths(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+    return [`${prefix}${entry.name}`];
+  });
+}
+
+/** The bundle files index.html names ("./x", in attributes and in its boot script). */
+function pageReferences() {
+  const page = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  return [...new Set([...page.matchAll(/["'(]\.\/([^"'()?#\s]+)/g)].map((m) => `/${m[1]}`))];
+}
+
+function cacheControl(rules, urlPath) {
+  return headersFor(rules, urlPath)['Cache-Control'];
+}
+
+describe('static-server.mjs as a _headers host (no build needed)', () => {
+  let root;
+  let server;
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'stackweigh-headers-'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(path.join(root, 'app-0123456789abcdef.js'), 'export {}');
+    writeFileSync(
+      path.join(root, '_headers'),
+      `# a comment\n/*\n  Access-Control-Allow-Origin: *\n/\n  Cache-Control: ${REVALIDATE}\n/index.html\n  Cache-Control: ${REVALIDATE}\n/app-0123456789abcdef.js\n  Cache-Control: ${IMMUTABLE}\n`,
+    );
+    server = await startServer({ root, port: 0, headersFile: path.join(root, '_headers') });
+  });
+  after(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a header set by two matching rules is joined, as the hosts do', () => {
+    const rules = parseHeadersFile('/*\n  X-A: 1\n/a.js\n  X-A: 2\n  X-B: 3\n');
+    assert.deepEqual(headersFor(rules, '/a.js'), { 'X-A': '1, 2', 'X-B': '3' });
+    assert.deepEqual(headersFor(rules, '/b.js'), { 'X-A': '1' });
+    assert.throws(() => parseHeadersFile('  X-A: 1\n'), /under a path/);
+  });
+
+  test('each response carries its rules, the file itself is not served, and a conditional GET gets a 304', async () => {
+    const first = await fetch(new URL('app-0123456789abcdef.js', server.url));
+    assert.equal(first.headers.get('cache-control'), IMMUTABLE);
+    assert.equal(first.headers.get('access-control-allow-origin'), '*');
+    const page = await fetch(server.url);
+    assert.equal(page.headers.get('cache-control'), REVALIDATE, 'the folder URL');
+    const etag = page.headers.get('etag');
+    assert.ok(etag, 'an ETag');
+    const again = await fetch(server.url, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('cache-control'), REVALIDATE);
+    const since = await fetch(server.url, { headers: { 'If-Modified-Since': page.headers.get('last-modified') } });
+    assert.equal(since.status, 304);
+    const changed = await fetch(server.url, { headers: { 'If-None-Match': '"other"' } });
+    assert.equal(changed.status, 200);
+    assert.equal((await fetch(new URL('_headers', server.url))).status, 404);
+  });
+});
+
+describe('dist/_headers', () => {
+  let rules;
+  before(() => {
+    assert.ok(existsSync(HEADERS_FILE), `${HEADERS_FILE} missing: build first with \`trunk build --release --offline\``);
+    rules = parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8'));
+  });
+
+  test('every rule names a real file (or the folder URL) and sets one header', () => {
+    const files = new Set(distPaths());
+    assert.deepEqual(rules[0], { pattern: '/*', headers: [['Access-Control-Allow-Origin', '*']] });
+    for (const rule of rules.slice(1)) {
+      assert.ok(rule.pattern === '/' || files.has(rule.pattern), `${rule.pattern} is a file in dist/`);
+      assert.equal(rule.headers.length, 1, `${rule.pattern}: one header`);
+      assert.equal(rule.headers[0][0], 'Cache-Control', rule.pattern);
+    }
+    const patterns = rules.map((r) => r.pattern);
+    assert.equal(new Set(patterns).size, patterns.length, 'no path has two rules (hosts would join their values)');
+  });
+
+  test('every file gets CORS and one cache policy: a year for hashed names, revalidation for the rest', () => {
+    for (const file of distPaths()) {
+      const headers = headersFor(rules, file);
+      assert.equal(headers['Access-Control-Allow-Origin'], '*', file);
+      assert.equal(headers['Cache-Control'], HASHED.test(file) ? IMMUTABLE : REVALIDATE, file);
+    }
+    for (const unhashed of ['/', '/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/stackweigh.html']) {
+      assert.equal(cacheControl(rules, unhashed), REVALIDATE, unhashed);
+    }
+  });
+
+  test("the page's own CSS, glue, wasm and scripts are the immutable ones", () => {
+    const references = pageReferences();
+    const kinds = references.map((r) => path.extname(r)).sort();
+    for (const kind of ['.css', '.js', '.wasm']) assert.ok(kinds.includes(kind), `index.html references a ${kind} file: ${references}`);
+    for (const reference of references) {
+      assert.ok(existsSync(path.join(DIST, reference)), `${reference} is in dist/`);
+      const expected = reference === '/manifest.webmanifest' || /^\/icon-\d+\.png$/.test(reference) ? REVALIDATE : IMMUTABLE;
+      assert.equal(cacheControl(rules, reference), expected, reference);
+    }
+  });
+});
+
+describe('dist/ served with exactly its _headers', () => {
+  let browser;
+  let widget;
+  let bare;
+  let host;
+  let hostRoot;
+  const seen = [];
+  before(async () => {
+    const record = (method, urlPath, status, requestHeaders) => seen.push({ method, urlPath, status, requestHeaders });
+    widget = await startServer({ root: DIST, port: 0, headersFile: HEADERS_FILE, onResponse: record });
+    bare = await startServer({ root: DIST, port: 0 });
+    hostRoot = mkdtempSync(path.join(tmpdir(), 'stackweigh-host-'));
+    const iframe = (base) => `<iframe sandbox="allow-scripts" src="${base}index.html?embed=1" title="Node.js vs Python comparator" width="800" height="900"></iframe>`;
+    const page = (base) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><main><h1>A post</h1>${iframe(base)}</main></body></html>`;
+    writeFileSync(path.join(hostRoot, 'with-headers.html'), page(widget.url));
+    writeFileSync(path.join(hostRoot, 'without-headers.html'), page(bare.url));
+    host = await startServer({ root: hostRoot, port: 0 });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await Promise.all([widget, bare, host].map((s) => s?.close()));
+    if (hostRoot) rmSync(hostRoot, { recursive: true, force: true });
+  });
+
+  /** The live app in the page's one iframe, after a reader's first touch (embeds may wait for intent). */
+  async function liveEmbed(page) {
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('slider').first().focus();
+    await liveRecommendation(frame).waitFor({ state: 'visible' });
+  }
+
+  test('responses carry the rules: CORS, immutable wasm with its MIME type, a revalidated page', async () => {
+    const wasm = pageReferences().find((r) => r.endsWith('.wasm'));
+    const wasmResponse = await fetch(new URL(`.${wasm}`, widget.url));
+    assert.equal(wasmResponse.headers.get('content-type'), 'application/wasm');
+    assert.equal(wasmResponse.headers.get('cache-control'), IMMUTABLE);
+    assert.equal(wasmResponse.headers.get('access-control-allow-origin'), '*');
+    const pageResponse = await fetch(new URL('index.html', widget.url));
+    assert.equal(pageResponse.headers.get('cache-control'), REVALIDATE);
+    assert.equal(pageResponse.headers.get('access-control-allow-origin'), '*');
+    assert.equal((await fetch(new URL('_headers', widget.url))).status, 404, 'the hosts do not serve _headers itself');
+  });
+
+  test('a sandboxed embed (sandbox="allow-scripts", opaque origin) starts the live app', async () => {
+    const g = await newGuardedPage({ browser });
+    try {
+      await g.page.goto(`${host.url}with-headers.html`);
+      await liveEmbed(g.page);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+
+  test('the same embed without the headers cannot start (so the CORS rule is what makes it work)', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${host.url}without-headers.html`);
+      const frame = page.frameLocator('iframe');
+      await frame.getByRole('slider').first().focus();
+      await frame.getByRole('alert').filter({ hasText: 'could not start' }).waitFor({ state: 'visible' });
+      assert.equal(await frame.locator('main#stackweigh:not([data-prerendered])').count(), 0, 'no live app');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a second visit revalidates index.html (304) and reads the hashed files from the cache', async () => {
+    const g = await newGuardedPage({ browser });
+    const pageUrl = `${widget.url}index.html`;
+    try {
+      await g.page.goto(pageUrl);
+      await liveRecommendation(g.page).waitFor({ state: 'visible' });
+      const hashed = pageReferences().filter((r) => HASHED.test(r));
+      const firstVisit = new Set(seen.map((r) => r.urlPath));
+      for (const file of hashed.filter((r) => /\.(css|js|wasm)$/.test(r))) assert.ok(firstVisit.has(file), `first visit fetched ${file}`);
+
+      seen.length = 0;
+      const again = await g.context.newPage();
+      await again.goto(pageUrl);
+      await liveRecommendation(again).waitFor({ state: 'visible' });
+      await waitFor(() => seen.some((r) => r.urlPath === '/index.html'), { message: 'the page request' });
+      const pageRequests = seen.filter((r) => r.urlPath === '/index.html');
+      assert.equal(pageRequests.length, 1, JSON.stringify(seen));
+      const [pageRequest] = pageRequests;
+      assert.equal(pageRequest.status, 304, 'index.html revalidated, not downloaded again');
+      assert.ok(pageRequest.requestHeaders['if-none-match'] || pageRequest.requestHeaders['if-modified-since'], 'a conditional request');
+      const refetched = seen.filter((r) => hashed.includes(r.urlPath));
+      assert.deepEqual(refetched, [], 'no hashed file reached the server on the second visit');
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+    }
+  });
+});
