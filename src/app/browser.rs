@@ -201,4 +201,3 @@ fn copy_text(text: &str, done: Callback<bool>) {
     on_ok.forget();
     on_err.forget();
 }
-
