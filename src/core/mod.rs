@@ -17,6 +17,7 @@ pub mod score;
 pub mod share;
 pub mod startup;
 pub mod state;
+pub mod team;
 pub mod view;
 
 pub use matrix::MATRIX;
