@@ -1,6 +1,7 @@
 //! Pure logic: no yew, no web-sys, no gloo. Everything here is tested
 //! natively with `cargo test`.
 
+pub mod adr;
 pub mod details;
 pub mod explain;
 pub mod export;

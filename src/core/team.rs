@@ -208,7 +208,8 @@ fn disagreements(matrix: &Matrix, members: &[Member]) -> Vec<Spread> {
     spreads
 }
 
-fn spread(matrix: &Matrix, members: &[Member], criterion: usize) -> Spread {
+/// How far apart the team's weights are on one criterion.
+pub fn spread(matrix: &Matrix, members: &[Member], criterion: usize) -> Spread {
     let weights: Vec<u8> = members.iter().map(|m| weight(m, criterion)).collect();
     let lowest = weights.iter().copied().min().unwrap_or(0);
     let highest = weights.iter().copied().max().unwrap_or(0);
