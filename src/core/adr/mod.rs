@@ -391,6 +391,34 @@ fn more_information(
     out
 }
 
+/// The sources behind the criteria that decide it (the recommendation's
+/// reasons, every option's score on them), in order, each once: the short
+/// list a printed page has room for.
+pub fn deciding_sources<'e>(
+    matrix: &Matrix,
+    weights: &[u8],
+    evidence: &'e Evidence,
+) -> Vec<&'e Source> {
+    let reasons = recommendation_for(matrix, weights, &evaluate(matrix, weights)).reasons;
+    let mut cited: Vec<usize> = Vec::new();
+    for reason in &reasons {
+        for option in 0..matrix.options.len() {
+            let Some(score) = evidence.score(reason.criterion, option) else {
+                continue;
+            };
+            for &s in &score.sources {
+                if !cited.contains(&s) {
+                    cited.push(s);
+                }
+            }
+        }
+    }
+    cited
+        .iter()
+        .filter_map(|&s| evidence.sources.get(s))
+        .collect()
+}
+
 /// Text that came from a person or a data file, with Markdown's special
 /// characters escaped so it prints as typed.
 fn markdown_text(text: &str) -> String {
@@ -525,5 +553,30 @@ mod tests {
             markdown_text("worker_threads _x_"),
             "worker_threads \\_x\\_"
         );
+    }
+
+    #[test]
+    fn the_printed_sources_are_those_of_the_deciding_criteria() {
+        use crate::core::{DETAILS_PAYLOAD, MATRIX};
+        let evidence = Evidence::parse(&MATRIX, DETAILS_PAYLOAD).expect("payload");
+        let chat = MATRIX.preset("realtime_chat").expect("preset").weights;
+        let sources = deciding_sources(&MATRIX, chat, &evidence);
+        let citations: Vec<&str> = sources.iter().map(|s| s.citation.as_str()).collect();
+        assert!(
+            citations.contains(&"OpenJS Foundation, “About Node.js” (2026)"),
+            "{citations:?}"
+        );
+        assert!(
+            (3..=12).contains(&sources.len()),
+            "short enough to print: {citations:?}"
+        );
+        assert!(
+            citations
+                .iter()
+                .enumerate()
+                .all(|(i, c)| !citations[..i].contains(c)),
+            "each once"
+        );
+        assert!(deciding_sources(&MATRIX, &vec![0; MATRIX.criteria.len()], &evidence).is_empty());
     }
 }
