@@ -14,6 +14,13 @@ use super::share::team_link::{check_name, check_team};
 use super::share::{read_link, DecodeError, Link, Member};
 use super::view::{recommendation_for, Recommendation, Verdict};
 
+/// The team view's fixed wording.
+pub const TITLE: &str = "Compare with your team";
+pub const PASTE_HINT: &str = "Paste your teammates' links, one per line, each after a short name (“Ana https://…”). A team link adds everyone it carries.";
+pub const PEOPLE_HEADING: &str = "Each person's verdict";
+pub const TEAM_HEADING: &str = "The team's verdict";
+pub const LEAVE_ONE_OUT_HEADING: &str = "Does one person decide it?";
+
 /// How many criteria "Where you disagree most" lists.
 pub const DISAGREEMENTS_SHOWN: usize = 5;
 
