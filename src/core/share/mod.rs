@@ -135,4 +135,6 @@ pub fn read_link(matrix: &Matrix, text: &str) -> Result<Link, DecodeError> {
 }
 
 #[cfg(test)]
+mod team_tests;
+#[cfg(test)]
 mod tests;
