@@ -2,6 +2,7 @@
 //! natively with `cargo test`.
 
 pub mod adopt;
+pub mod adr;
 pub mod details;
 pub mod export;
 #[cfg(test)]
@@ -21,6 +22,7 @@ pub mod sensitivity;
 pub mod share;
 pub mod startup;
 pub mod state;
+pub mod team;
 pub mod update;
 pub mod view_model;
 
