@@ -40,7 +40,7 @@ pub fn adopt(matrix: &Matrix, model: &Model, found: &Prerendered) -> Vec<Event> 
     }
     for (id, open) in &found.panels {
         let panel = Panel::ALL.into_iter().find(|p| p.id() == id);
-        if let Some(panel) = panel.filter(|&p| model.ui.is_open(p) != *open) {
+        if let Some(panel) = panel.filter(|&p| model.panel_open(p) != *open) {
             events.push(Event::PanelToggled { panel, open: *open });
         }
     }

@@ -76,11 +76,9 @@ impl DetailsText {
     }
 }
 
-/// What is open and what the reader was last told: nothing here is shared.
+/// What the reader was last told, and what is open but not shared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ui {
-    /// Per [`Panel`]: open or closed.
-    pub panels: [bool; 3],
     pub quiz_open: bool,
     pub embed_dialog_open: bool,
     /// The last outcome of a copy or download.
@@ -88,20 +86,14 @@ pub struct Ui {
     pub details: DetailsText,
 }
 
-impl Ui {
-    /// A page shows every panel; an embed starts as one screen.
-    pub fn new(embed: bool) -> Self {
+impl Default for Ui {
+    fn default() -> Self {
         Ui {
-            panels: [!embed; 3],
             quiz_open: false,
             embed_dialog_open: false,
             share_status: String::new(),
             details: DetailsText::NotLoaded,
         }
-    }
-
-    pub fn is_open(&self, panel: Panel) -> bool {
-        self.panels[panel.index()]
     }
 }
 
@@ -138,7 +130,7 @@ pub struct Model {
 
 impl Model {
     pub fn new(matrix: &Matrix, state: State, options: PageOptions, page_address: String) -> Self {
-        let ui = Ui::new(options.embed);
+        let ui = Ui::default();
         Model {
             analysis: Rc::new(Analysis::of(matrix, &state.weights)),
             link: encode(matrix, &Shared::of(&state)),
@@ -156,6 +148,16 @@ impl Model {
             self.analysis = Rc::new(Analysis::of(matrix, &self.state.weights));
         }
         self.link = encode(matrix, &Shared::of(&self.state));
+    }
+
+    /// Which panels are open: the reader's choice (shared in the link), or
+    /// the default: a page shows every panel, an embed starts as one screen.
+    pub fn panels(&self) -> [bool; 3] {
+        self.state.panels.unwrap_or([!self.options.embed; 3])
+    }
+
+    pub fn panel_open(&self, panel: Panel) -> bool {
+        self.panels()[panel.index()]
     }
 
     /// Whether this page keeps the reader's settings in storage: an embed

@@ -27,6 +27,9 @@ pub struct State {
     pub restorable: Option<Shared>,
     /// Why the page cannot remember settings here, if it cannot.
     pub storage_note: Option<String>,
+    /// Which panels are open, once the reader chose (the page's default
+    /// otherwise: see `Model::panel_open`).
+    pub panels: Option<[bool; 3]>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +69,7 @@ impl State {
             visible: None,
             restorable: None,
             storage_note: None,
+            panels: None,
         }
     }
 

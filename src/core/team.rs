@@ -384,6 +384,7 @@ mod tests {
                 answers: vec![None; QUESTIONS.len()],
                 open: None,
                 scale: Scale::Weighted,
+                panels: None,
             },
         }
     }

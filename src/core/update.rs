@@ -6,7 +6,7 @@ use super::matrix::Matrix;
 use super::model::{DetailsText, Model, Panel};
 use super::query::PageOptions;
 use super::startup::{start, Stored};
-use super::state::Action;
+use super::state::{Action, State};
 
 /// Something the reader did, or an answer from the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,10 +123,7 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
     let before = (model.state.clone(), model.ui.clone());
     let mut effects = match event {
         Event::State(action) => change_state(matrix, model, action),
-        Event::PanelToggled { panel, open } => {
-            model.ui.panels[panel.index()] = open;
-            Vec::new()
-        }
+        Event::PanelToggled { panel, open } => toggle_panel(matrix, model, panel, open),
         Event::ToggleQuiz => {
             model.ui.quiz_open = !model.ui.quiz_open;
             Vec::new()
@@ -165,10 +162,26 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
 }
 
 fn change_state(matrix: &Matrix, model: &mut Model, action: Action) -> Vec<Effect> {
+    changed(matrix, model, |state| state.apply(matrix, action))
+}
+
+/// A panel's choice is kept in the state (and so in the link) only where it
+/// differs from the page's default.
+fn toggle_panel(matrix: &Matrix, model: &mut Model, panel: Panel, open: bool) -> Vec<Effect> {
+    let mut panels = model.panels();
+    panels[panel.index()] = open;
+    let default = [!model.options.embed; 3];
+    changed(matrix, model, |state| {
+        state.panels = (panels != default).then_some(panels)
+    })
+}
+
+/// Applies `change` to the state, then what follows from it.
+fn changed(matrix: &Matrix, model: &mut Model, change: impl FnOnce(&mut State)) -> Vec<Effect> {
     let weights_before = model.state.weights.clone();
     let link_before = model.link.clone();
     let offered_before = model.state.restorable.is_some();
-    model.state.apply(matrix, action);
+    change(&mut model.state);
     model.refresh(matrix, &weights_before);
     let mut effects = Vec::new();
     if model.link != link_before {

@@ -77,8 +77,8 @@ fn nothing_that_changes_nothing_redraws_or_writes() {
 fn an_embed_starts_as_one_screen_and_a_page_shows_every_panel() {
     let (page, _) = booted("", Stored::Empty);
     let (embed, effects) = booted("embed=1&id=w1", Stored::Empty);
-    assert!(Panel::ALL.iter().all(|&p| page.ui.is_open(p)));
-    assert!(Panel::ALL.iter().all(|&p| !embed.ui.is_open(p)));
+    assert!(Panel::ALL.iter().all(|&p| page.panel_open(p)));
+    assert!(Panel::ALL.iter().all(|&p| !embed.panel_open(p)));
     assert!(effects.contains(&Effect::ReportHeight {
         id: Some("w1".into())
     }));
@@ -87,18 +87,55 @@ fn an_embed_starts_as_one_screen_and_a_page_shows_every_panel() {
 }
 
 #[test]
-fn panels_open_and_close_and_redraw() {
+fn panels_open_and_close_and_the_choice_rides_in_the_link() {
     let (mut model, _) = booted("embed=1", Stored::Empty);
     let open = Event::PanelToggled {
         panel: Panel::Weights,
         open: true,
     };
-    assert_eq!(
-        update(&MATRIX, &mut model, open.clone()),
-        vec![Effect::Render]
-    );
+    let effects = update(&MATRIX, &mut model, open.clone());
     assert!(view(&MATRIX, &model).panels[Panel::Weights.index()].open);
+    assert!(model.link.ends_with("&g=w"), "{}", model.link);
+    assert_eq!(
+        effects,
+        vec![Effect::ReplaceAddress(model.link.clone()), Effect::Render]
+    );
     assert!(update(&MATRIX, &mut model, open).is_empty(), "already open");
+    update(
+        &MATRIX,
+        &mut model,
+        Event::PanelToggled {
+            panel: Panel::Weights,
+            open: false,
+        },
+    );
+    assert!(
+        !model.link.contains("g="),
+        "back to the default: {}",
+        model.link
+    );
+}
+
+#[test]
+fn a_link_with_open_panels_opens_them() {
+    let link = "#v=1&w=5555555555555555555&g=ys";
+    let (model, _) = boot(
+        &MATRIX,
+        parse(&MATRIX, "embed=1"),
+        link,
+        String::new(),
+        || (Stored::Empty, None),
+    );
+    assert!(!model.panel_open(Panel::Weights));
+    assert!(model.panel_open(Panel::Why) && model.panel_open(Panel::Share));
+    let (page, _) = boot(
+        &MATRIX,
+        parse(&MATRIX, ""),
+        "#v=1&w=5555555555555555555&g=-",
+        String::new(),
+        || (Stored::Empty, None),
+    );
+    assert!(Panel::ALL.iter().all(|&p| !page.panel_open(p)));
 }
 
 #[test]
@@ -186,7 +223,7 @@ fn what_a_reader_did_before_the_app_was_live_is_adopted() {
     assert_eq!(model.state.preset, Some(1));
     assert_eq!(model.state.weights[0], 10);
     assert_eq!(&model.state.weights[1..], &MATRIX.presets[1].weights[1..]);
-    assert!(model.ui.is_open(Panel::Weights) && !model.ui.is_open(Panel::Why));
+    assert!(model.panel_open(Panel::Weights) && !model.panel_open(Panel::Why));
 }
 
 #[test]

@@ -130,7 +130,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         presets: presets(matrix, model),
         quiz: quiz(matrix, model),
         panels: Panel::ALL.map(|panel| PanelView {
-            open: model.ui.is_open(panel),
+            open: model.panel_open(panel),
             label: panel_label(panel),
         }),
         sliders: sliders(matrix, model),

@@ -20,6 +20,7 @@ fn from_preset(id: &str) -> Shared {
         answers: vec![None; QUESTIONS.len()],
         open: None,
         scale: Scale::Weighted,
+        panels: None,
     }
 }
 
@@ -74,6 +75,7 @@ fn team_record() {
         answers,
         open: None,
         scale: Scale::Weighted,
+        panels: None,
     };
     let team = [
         Member {

@@ -23,6 +23,7 @@ pub enum DecodeError {
     BadAnswers,
     UnknownCriterion(String),
     BadScale(String),
+    BadPanels(String),
     UnknownKey(String),
     /// Pasted text with nothing in it, or an address with no `#` part.
     NoSettings,
@@ -62,6 +63,7 @@ impl DecodeError {
             DecodeError::BadAnswers => "its questionnaire answers are garbled".into(),
             DecodeError::UnknownCriterion(c) => format!("there is no criterion “{}”", shorten(c)),
             DecodeError::BadScale(s) => format!("“{}” is not a chart scale", shorten(s)),
+            DecodeError::BadPanels(s) => format!("“{}” is not a set of panels", shorten(s)),
             DecodeError::UnknownKey(k) => format!("it has an unknown setting “{}”", shorten(k)),
             DecodeError::NoSettings => {
                 "it carries no stackweigh settings (a shared link has them after “#”)".into()

@@ -40,6 +40,10 @@ pub(super) fn fields(matrix: &Matrix, shared: &Shared) -> String {
     if shared.scale == Scale::Raw {
         out.push_str("&s=r");
     }
+    if let Some(open) = shared.panels {
+        out.push_str("&g=");
+        out.push_str(&panels_text(open));
+    }
     out
 }
 
@@ -69,6 +73,7 @@ pub(super) fn person<'a>(
         answers: vec![None; QUESTIONS.len()],
         open: None,
         scale: Scale::Weighted,
+        panels: None,
     };
     let mut has_weights = false;
     for (key, value) in pairs {
@@ -111,10 +116,38 @@ fn read_pair(
                 _ => return Err(DecodeError::BadScale(value.to_string())),
             }
         }
+        "g" => shared.panels = Some(panels(value)?),
         _ => return Err(DecodeError::UnknownKey(key.to_string())),
     }
     Ok(())
 }
+
+/// Open panels as letters in [`PANEL_LETTERS`] order, `-` for none.
+fn panels_text(open: [bool; 3]) -> String {
+    let letters: String = (PANEL_LETTERS.chars().zip(open))
+        .filter_map(|(letter, open)| open.then_some(letter))
+        .collect();
+    if letters.is_empty() {
+        "-".into()
+    } else {
+        letters
+    }
+}
+
+fn panels(value: &str) -> Result<[bool; 3], DecodeError> {
+    let mut open = [false; 3];
+    for c in value.chars().filter(|&c| c != '-') {
+        let index = PANEL_LETTERS.find(c);
+        open[index.ok_or_else(|| DecodeError::BadPanels(value.into()))?] = true;
+    }
+    if value.is_empty() || value.len() > PANEL_LETTERS.len() {
+        return Err(DecodeError::BadPanels(value.into()));
+    }
+    Ok(open)
+}
+
+/// One letter per panel (`core::model::Panel` order): weights, why, share.
+const PANEL_LETTERS: &str = "wys";
 
 fn weights(value: &str) -> Result<Vec<u8>, DecodeError> {
     value

@@ -7,7 +7,9 @@
 //! - `p`: the preset id the weights started from (optional);
 //! - `q`: one character per question, `-` or the answer's digit (optional);
 //! - `o`: the criterion whose "Why?" is open (optional);
-//! - `s`: `r` for the raw-score chart (optional; weighted otherwise).
+//! - `s`: `r` for the raw-score chart (optional; weighted otherwise);
+//! - `g`: the open panels, `w` weights, `y` why, `s` share, `-` none
+//!   (optional; the page's default otherwise).
 //!
 //! A team (version 1): `t=1&n=<name>&w=…&n=<name>&w=…`: each `n` starts a
 //! person, followed by that person's fields as above (see [`team_link`]).
@@ -44,6 +46,8 @@ pub struct Shared {
     pub answers: Vec<Option<u8>>,
     pub open: Option<usize>,
     pub scale: Scale,
+    /// Which panels are open, when not the page's default (`g=`).
+    pub panels: Option<[bool; 3]>,
 }
 
 impl Shared {
@@ -54,6 +58,7 @@ impl Shared {
             answers: state.answers.clone(),
             open: state.open,
             scale: state.scale,
+            panels: state.panels,
         }
     }
 
@@ -64,6 +69,7 @@ impl Shared {
         state.answers = self.answers;
         state.open = self.open;
         state.scale = self.scale;
+        state.panels = self.panels;
     }
 }
 

@@ -23,6 +23,7 @@ fn preset(id: &str) -> Shared {
         answers: vec![None; QUESTIONS.len()],
         open: None,
         scale: Scale::Weighted,
+        panels: None,
     }
 }
 
@@ -189,6 +190,7 @@ fn the_longest_valid_team_link_fits() {
         answers: vec![Some(0); QUESTIONS.len()],
         open: longest_open,
         scale: Scale::Raw,
+        panels: Some([true; 3]),
     };
     // 16 four-byte characters, each percent-encoded to 12 bytes.
     let team: Vec<Member> = (0..MAX_PEOPLE)

@@ -19,6 +19,7 @@ pub(super) fn sample() -> Shared {
         answers,
         open: Some(2),
         scale: Scale::Raw,
+        panels: None,
     }
 }
 
@@ -105,13 +106,15 @@ pub(super) fn any_shared() -> impl Strategy<Value = Shared> {
         answer_ranges,
         proptest::option::of(0..n),
         any::<bool>(),
+        proptest::option::of(any::<[bool; 3]>()),
     )
-        .prop_map(|(weights, preset, answers, open, raw)| Shared {
+        .prop_map(|(weights, preset, answers, open, raw, panels)| Shared {
             weights,
             preset,
             answers,
             open,
             scale: if raw { Scale::Raw } else { Scale::Weighted },
+            panels,
         })
 }
 
