@@ -1,11 +1,15 @@
 /* stackweigh: offline support. Registers the service worker (sw.js, beside
- * the page) and, when a new version has been downloaded and waits, offers a
- * "Reload" button that switches to it. A file of its own, not inline and not
- * in the wasm: the page's Content-Security-Policy allows scripts from the
- * bundle only, and the app works the same without it. */
+ * the page), never in an embed (a blog reader should not get a worker and
+ * its precache from a widget seen once), and, when a new version has been
+ * downloaded and waits, offers a "Reload" button that switches to it. A file
+ * of its own, not inline and not in the wasm: the page's
+ * Content-Security-Policy allows scripts from the bundle only, and the app
+ * works the same without it. */
 (function (w, d) {
   'use strict';
   var container;
+  // Embed mode, as boot.js marked it before the first paint.
+  if (d.documentElement.hasAttribute('data-embed')) return;
   // Service workers need an http(s) page with a real origin: not file://,
   // not a sandboxed iframe (opaque origin, where even reading
   // navigator.serviceWorker throws), not an insecure context.

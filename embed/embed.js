@@ -1,6 +1,9 @@
 /*! stackweigh embed loader: turns each <div class="stackweigh-embed"> into a
  * responsive, auto-height iframe of the widget served beside this script.
  * No dependencies, no cookies, no storage, no request but the iframe's own.
+ * The widget loads its app only at the reader's first intent (pointer,
+ * touch, focus, key inside it), so this loader never focuses, clicks or
+ * posts into the iframe: it only creates it and follows its height.
  *
  *   <div class="stackweigh-embed" data-preset="ml_ai" data-theme="auto">
  *     <a href="https://HOST/PATH/">Node.js vs Python comparator</a>

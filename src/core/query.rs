@@ -1,6 +1,10 @@
-//! Page options from the URL query: `embed=1`, `theme=light|dark|auto`,
-//! `preset=<id>`, `criteria=<id>,<id>…` and `id=<embed id>`. Anything
-//! unreadable becomes a sensible default plus a message saying so.
+//! Page options from the URL query: `embed` (also `embed=1`, `embed=true`),
+//! `theme=light|dark|auto`, `preset=<id>`, `criteria=<id>,<id>…` and
+//! `id=<embed id>`. Anything unreadable becomes a sensible default plus a
+//! message saying so. For a repeated parameter the last valid value wins.
+//!
+//! `assets/boot.js` reads `embed`, `theme` and `id` before the first paint
+//! with the same rule; `tests/query_rule.rs` runs it and checks they agree.
 
 use super::matrix::Matrix;
 
@@ -37,7 +41,11 @@ pub struct PageOptions {
     pub problems: Vec<String>,
 }
 
-const MAX_QUERY: usize = 2_048;
+/// Longer queries are not read at all (boot.js has the same limit).
+pub const MAX_QUERY: usize = 2_048;
+
+/// The values of `embed` that turn embed mode on (`?embed` is the empty one).
+pub const EMBED_ON: [&str; 3] = ["", "1", "true"];
 
 fn shown(text: &str) -> String {
     let mut short: String = text.chars().take(30).collect();
@@ -48,7 +56,7 @@ fn shown(text: &str) -> String {
 }
 
 /// Minimal percent-decoding for query values (`%2C` → `,`, `+` → space);
-/// malformed escapes are kept as they are.
+/// malformed escapes (anything but `%` and two hex digits) are kept as they are.
 fn percent_decode(value: &str) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -56,7 +64,9 @@ fn percent_decode(value: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(byte) => {
                         out.push(byte);
@@ -94,7 +104,7 @@ pub fn parse(matrix: &Matrix, query: &str) -> PageOptions {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let value = percent_decode(raw);
         match key {
-            "embed" => options.embed = matches!(value.as_str(), "1" | "true" | ""),
+            "embed" => options.embed = EMBED_ON.contains(&value.as_str()),
             "theme" => match value.as_str() {
                 "auto" => options.theme = Theme::Auto,
                 "light" => options.theme = Theme::Light,

@@ -1,8 +1,9 @@
 //! The Content-Security-Policy shipped inside the bundle's HTML as a
 //! `<meta http-equiv>`: a static host may not let the author set headers,
-//! and the single file has no server at all. Inline scripts are allowed by
-//! hash, computed from the final text of the document, so the policy is the
-//! last thing written into it.
+//! and the single file has no server at all. The page's scripts are all
+//! files of the bundle (the boot script and the service-worker registration);
+//! any inline script is allowed by hash, computed from the final text of the
+//! document, so the policy is the last thing written into it.
 
 use super::digest::csp_hash;
 use super::html::{self, Element};
@@ -138,17 +139,26 @@ pub fn secure_page(document: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const TRUNK_LIKE: &str = r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title><link href=./main-1.css rel=stylesheet><script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script><script defer src=./sw-register-1.js></script></head><body><main id=stackweigh></main><script id=sw-details type=text/plain>not code</script></body></html>"#;
+    const TRUNK_LIKE: &str = r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title><link href=./main-1.css rel=stylesheet><script src=./boot.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm></script><script defer src=./sw-register-1.js></script></head><body><main id=stackweigh></main><script id=sw-details type=text/plain>not code</script></body></html>"#;
 
     #[test]
     fn hashes_only_inline_executable_scripts() {
-        let hashes = inline_script_hashes(TRUNK_LIKE);
-        assert_eq!(
-            hashes,
-            [csp_hash(
-                r#"import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });"#
-            )]
+        assert_eq!(inline_script_hashes(TRUNK_LIKE), Vec::<String>::new());
+        let with_inline = TRUNK_LIKE.replace(
+            "<title>t</title>",
+            "<title>t</title><script type=module>go()</script>",
         );
+        assert_eq!(inline_script_hashes(&with_inline), [csp_hash("go()")]);
+    }
+
+    #[test]
+    fn a_page_of_script_files_only_allows_no_inline_script() {
+        let secured = secure_page(TRUNK_LIKE).expect("secured");
+        assert!(
+            secured.contains("script-src 'self' 'wasm-unsafe-eval'; "),
+            "{secured}"
+        );
+        assert!(!secured.contains("'sha256-"), "{secured}");
     }
 
     #[test]

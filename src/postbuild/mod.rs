@@ -280,8 +280,8 @@ mod tests {
         let page = concat!(
             r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title>"#,
             r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon><link href=manifest.webmanifest rel=manifest>"#,
-            r#"<link href=./app-1.js rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>"#,
-            r#"<script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script>"#,
+            r#"<script>document.documentElement.dataset.x=1</script>"#,
+            r#"<script src=./boot.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm></script>"#,
             r#"<script defer src=./sw-register-1.js></script></head><body><main id=stackweigh></main></body></html>"#
         );
         for (name, contents) in [
@@ -295,6 +295,7 @@ mod tests {
                 b"function I(){}export{I as default};".as_slice(),
             ),
             ("app-1_bg.wasm", b"\0asm".as_slice()),
+            ("boot.js", b"1".as_slice()),
             ("sw-register-1.js", b"0".as_slice()),
         ] {
             std::fs::write(dir.join(name), contents).expect("fixture");

@@ -1,12 +1,13 @@
 //! `stackweigh.html`: the whole product in one file that works opened from
 //! disk. The page's stylesheet becomes a `<style>`, the favicon a data URL,
 //! the "Why?" text an inline `<script type="text/plain" id="sw-details">`
-//! (which `app::details_text` reads before trying the network), and the
-//! wasm-bindgen glue plus the wasm (base64) one inline module that starts
+//! (which `app::details_text` reads before trying the network), the boot
+//! script an inline script (its pre-paint part: theme and embed mode), and
+//! the wasm-bindgen glue plus the wasm (base64) one inline module that starts
 //! the app from the embedded bytes. Everything that would make a request
-//! (preloads, the manifest, the service worker registration) is left out,
-//! and the file carries its own Content-Security-Policy with the hashes of
-//! exactly what it inlines.
+//! (the manifest, the service worker registration) is left out, and the file
+//! carries its own Content-Security-Policy with the hashes of exactly what it
+//! inlines.
 
 use super::csp;
 use super::digest::{base64, csp_hash};
@@ -15,31 +16,47 @@ use super::html::{self, Element};
 /// Reads a file of the bundle by its URL as the page names it (`./x.css`).
 pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
 
+/// The boot script's tag, as Trunk.toml's pattern_script writes it: the
+/// script's own URL and the app's JS glue and wasm.
+struct Boot {
+    span: std::ops::Range<usize>,
+    src: String,
+    glue: String,
+    wasm: String,
+}
+
+fn boot_script(elements: &[Element]) -> Result<Boot, String> {
+    let mut tags = elements
+        .iter()
+        .filter(|e| e.name == "script" && e.has_attr("data-glue"));
+    let (Some(tag), None) = (tags.next(), tags.next()) else {
+        return Err(
+            "index.html needs exactly one <script src data-glue data-wasm> (Trunk.toml's pattern_script)"
+                .into(),
+        );
+    };
+    let named = |attribute: &str| {
+        tag.attr(attribute)
+            .filter(|url| !url.is_empty())
+            .map(str::to_string)
+            .ok_or(format!("the boot script's tag has no {attribute}"))
+    };
+    Ok(Boot {
+        span: tag.span.clone(),
+        src: named("src")?,
+        glue: named("data-glue")?,
+        wasm: named("data-wasm")?,
+    })
+}
+
 /// Builds the single file from the page's final HTML (prerendered, before
 /// the page's own CSP is added), the bundle's files and the "Why?" text.
 pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, String> {
     let elements = html::elements(document);
-    // Trunk's initializer is the inline script that imports the JS glue
-    // (Trunk.toml's pattern_script); other inline scripts (the theme, set
-    // before the first paint) stay, allowed by hash like on the page.
-    let script_text =
-        |element: &Element| -> &str { element.text.clone().map_or("", |range| &document[range]) };
-    let is_initializer = |element: &Element| {
-        element.is_inline_executable_script() && imported_glue(script_text(element)).is_some()
-    };
-    let initializer = elements
-        .iter()
-        .find(|e| e.name == "script" && is_initializer(e))
-        .map(script_text);
-    let mut glue_url = initializer.and_then(imported_glue).map(str::to_string);
-    // The initializer fetches the wasm itself (after the first paint); a
-    // preload link, if any, names it too.
-    let mut wasm_url = initializer
-        .and_then(|script| quoted_url(script, ".wasm"))
-        .map(str::to_string);
-    let mut styles = Vec::new();
+    let boot = boot_script(&elements)?;
     let mut edits = Vec::new();
-    for element in elements.iter().cloned() {
+    let mut styles = Vec::new();
+    for element in &elements {
         let drop = (element.span.clone(), String::new());
         match element.name.as_str() {
             "link" => {
@@ -50,21 +67,15 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
                     edits.push((element.span.clone(), format!("<style>{css}</style>")));
                     styles.push(css);
                 } else if element.attr_has_token("rel", "icon") {
-                    edits.push((element.span.clone(), icon_as_data_url(&element, read)?));
-                } else if element.attr_has_token("rel", "modulepreload") {
-                    glue_url.get_or_insert_with(|| href.to_string());
-                    edits.push(drop);
-                } else if href.ends_with(".wasm") {
-                    wasm_url.get_or_insert_with(|| href.to_string());
-                    edits.push(drop);
+                    edits.push((element.span.clone(), icon_as_data_url(element, read)?));
                 } else if element.has_attr("href") {
-                    // The manifest, other preloads: nothing lies beside the file.
+                    // The manifest, preloads: nothing lies beside the file.
                     edits.push(drop);
                 }
             }
-            // External scripts (the service worker registration) have
-            // nothing to load; Trunk's initializer fetches the wasm.
-            "script" if element.has_attr("src") || is_initializer(&element) => edits.push(drop),
+            // Other external scripts (the service worker registration) have
+            // nothing to load.
+            "script" if element.has_attr("src") && element.span != boot.span => edits.push(drop),
             "meta"
                 if element
                     .attr("http-equiv")
@@ -75,14 +86,15 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
             _ => {}
         }
     }
-    let glue_url = glue_url.ok_or(
-        "index.html has no inline module script importing the JS glue (Trunk.toml's pattern_script)",
-    )?;
-    let wasm_url = wasm_url.ok_or("index.html names no .wasm (Trunk.toml's pattern_script)")?;
-    let glue = text_file(read, &glue_url)?;
-    let wasm = read(&wasm_url)?;
+    // Without data-glue the boot script only marks <html> (theme, embed);
+    // the module added at the end starts the app.
+    let boot_text = text_file(read, &boot.src)?;
+    raw_text_safe(&boot_text, "script", &boot.src)?;
+    edits.push((boot.span.clone(), format!("<script>{boot_text}</script>")));
+    let glue = text_file(read, &boot.glue)?;
+    let wasm = read(&boot.wasm)?;
     let module = start_module(&glue, &wasm)?;
-    raw_text_safe(&module, "script", &glue_url)?;
+    raw_text_safe(&module, "script", &boot.glue)?;
     raw_text_safe(details, "script", "the Why? text")?;
 
     let end = html::body_end(document);
@@ -96,29 +108,6 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
     let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
     csp::insert_policy(&bundled, &policy)
-}
-
-/// The first quoted `….js` URL in a script: what Trunk's initializer
-/// imports, statically (`import a from"./x.js"`) or dynamically
-/// (`import("./x.js")`), in any of the quotes a minifier may choose.
-fn imported_glue(script: &str) -> Option<&str> {
-    quoted_url(script, ".js")
-}
-
-/// The first quoted URL ending in `suffix` (no whitespace inside).
-fn quoted_url<'a>(script: &'a str, suffix: &str) -> Option<&'a str> {
-    let mut rest = script;
-    while let Some(open) = rest.find(['"', '\'', '`']) {
-        let quote = rest[open..].chars().next()?;
-        let body = &rest[open + 1..];
-        let close = body.find(quote)?;
-        let candidate = &body[..close];
-        if candidate.ends_with(suffix) && !candidate.contains(char::is_whitespace) {
-            return Some(candidate);
-        }
-        rest = &body[close + 1..];
-    }
-    None
 }
 
 fn text_file(read: Reader, url: &str) -> Result<String, String> {
@@ -306,10 +295,13 @@ mod tests {
         assert!(start_module("function I(){}export{I as initSync};", &[]).is_err());
     }
 
+    const BOOT: &str = "(function(){document.documentElement.dataset.boot=1})()";
+
     fn files() -> HashMap<&'static str, Vec<u8>> {
         HashMap::from([
             ("./main-1.css", b"p{color:red}".to_vec()),
             ("./favicon-1.svg", b"<svg/>".to_vec()),
+            ("./boot.js", BOOT.as_bytes().to_vec()),
             (
                 "./app-1.js",
                 b"function I(){}export{I as default};".to_vec(),
@@ -322,55 +314,48 @@ mod tests {
         r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title>"#,
         r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon>"#,
         r#"<link href=manifest.webmanifest rel=manifest>"#,
-        r#"<link href=./app-1.js rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>"#,
         r#"<script>document.documentElement.dataset.x=1</script>"#,
-        r#"<script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script>"#,
+        r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#,
         r#"<script defer src=./sw-register-1.js></script></head>"#,
         r#"<body><main class=sw-root id=stackweigh><noscript>js</noscript></main></body></html>"#
     );
 
     #[test]
-    fn finds_the_glue_in_a_static_or_a_dynamic_import() {
-        assert_eq!(
-            imported_glue(r#"import a from"./app-1.js";a({module_or_path:`./app-1_bg.wasm`})"#),
-            Some("./app-1.js")
+    fn the_glue_and_wasm_are_the_boot_tags_attributes() {
+        let tag =
+            r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+        let renamed = PAGE.replace(
+            tag,
+            r#"<script src="./boot.js" data-glue="./g-2.js" data-wasm="./w-2.wasm"></script>"#,
         );
-        assert_eq!(
-            imported_glue("let b=0;const c=()=>import(`./app-1.js`).then(d=>d.default())"),
-            Some("./app-1.js")
-        );
-        assert_eq!(imported_glue(r#"document.title="a.js file""#), None);
-        assert_eq!(imported_glue("location.search"), None);
-        assert_eq!(
-            quoted_url(
-                r#"const w=fetch("./app-1_bg.wasm");import("./app-1.js")"#,
-                ".wasm"
-            ),
-            Some("./app-1_bg.wasm")
+        let mut files = files();
+        files.insert("./g-2.js", b"function J(){}export{J as default};".to_vec());
+        files.insert("./w-2.wasm", vec![1, 2]);
+        let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
+        let out = bundle(&renamed, &read, "x").expect("bundled");
+        assert!(out.contains(
+            &start_module("function J(){}export{J as default};", &[1, 2]).expect("module")
+        ));
+        assert!(
+            out.contains(&format!("<script>{BOOT}</script>")),
+            "the boot script inlined where its tag was"
         );
     }
 
     #[test]
-    fn bundles_a_page_that_fetches_glue_and_wasm_after_the_first_paint() {
-        // No preload at all: the initializer names both files.
-        let page = PAGE
-            .replace(r#"<link href=./app-1.js rel=modulepreload>"#, "")
-            .replace(r#"<link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>"#, "")
-            .replace(
-                r#"<script type=module>import init from "./app-1.js";init({ module_or_path: "./app-1_bg.wasm" });</script>"#,
-                r#"<script type=module>requestAnimationFrame(()=>setTimeout(()=>{const w=fetch("./app-1_bg.wasm");import("./app-1.js").then(m=>m.default({module_or_path:w}))}))</script>"#,
-            );
-        let files = files();
-        let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
-        let out = bundle(&page, &read, "<p>why</p>").expect("bundled");
-        assert!(
-            !out.contains("import(\"./app-1.js\")"),
-            "the page's initializer is dropped"
-        );
-        assert!(
-            out.contains("module_or_path:Uint8Array.from(atob("),
-            "the wasm is inlined"
-        );
+    fn a_page_without_exactly_one_boot_tag_is_an_error() {
+        let read = |url: &str| Err(format!("{url} missing"));
+        let tag =
+            r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+        let none = PAGE.replace(tag, "");
+        let twice = PAGE.replace(tag, &tag.repeat(2));
+        for page in [none, twice] {
+            let error = bundle(&page, &read, "x").expect_err("no boot tag");
+            assert!(error.contains("pattern_script"), "{error}");
+        }
+        let no_wasm = PAGE.replace(" data-wasm=./app-1_bg.wasm", "");
+        let error = bundle(&no_wasm, &read, "x").expect_err("no wasm");
+        assert!(error.contains("data-wasm"), "{error}");
     }
 
     fn build(details: &str) -> Result<String, String> {
@@ -393,11 +378,17 @@ mod tests {
             out.contains(r#"<main class=sw-root id=stackweigh><noscript>js</noscript></main>"#),
             "main untouched"
         );
+        assert!(out.contains("<title>t</title><style>"));
+        assert!(
+            out.contains(&format!(
+                "<script>document.documentElement.dataset.x=1</script><script>{BOOT}</script></head>"
+            )),
+            "the boot script inlined in place, before the first paint"
+        );
         for gone in [
-            "modulepreload",
             "manifest",
             "sw-register",
-            "import init",
+            "data-glue",
             ".wasm",
             "href=./",
             "src=",
@@ -430,12 +421,13 @@ mod tests {
             scripts,
             [
                 csp_hash("document.documentElement.dataset.x=1"),
+                csp_hash(BOOT),
                 csp_hash(
                     &start_module("function I(){}export{I as default};", &[0, 97, 115, 109])
                         .expect("module")
                 )
             ],
-            "the page's own inline script and the app's"
+            "the page's own inline script, the boot script and the app's"
         );
         assert!(
             expected.contains("'wasm-unsafe-eval'") && expected.starts_with("default-src 'none'")

@@ -324,7 +324,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     await env?.close();
   });
 
-  const recommendation = (frame) => frame.getByRole('region', { name: 'Recommendation', exact: true });
+  // A framed embed starts its app at the reader's first intent: here, the pointer over its iframe.
+  const started = async (frame) => {
+    await (await frame.frameElement()).hover();
+    await frame.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+  };
 
   test('reading the whole post: no console error, nothing leaving 127.0.0.1, no cookies; the page itself fetches only itself and embed.js', async () => {
     const g = await openGuarded(env, postUrl);
@@ -332,9 +336,9 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     try {
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
-        await recommendation(await embedFrame(page, i)).waitFor({ state: 'visible' });
+        await started(await embedFrame(page, i));
       }
-      await recommendation(await sandboxedFrame(page)).waitFor({ state: 'visible' });
+      await started(await sandboxedFrame(page));
       await networkQuiet(g);
       assert.deepEqual(g.problems(), []);
       assert.deepEqual(await g.context.cookies(), [], 'no cookies on any origin');
@@ -351,7 +355,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     const { page } = g;
     try {
       const frame = await embedFrame(page, 0);
-      await recommendation(frame).waitFor({ state: 'visible' });
+      await started(frame);
       const values = await frame.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
       assert.deepEqual(values, stateWeights);
       assert.deepEqual(g.problems(), []);
@@ -389,7 +393,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         const frame = await embedFrame(page, i);
-        await recommendation(frame).waitFor({ state: 'visible' });
+        await started(frame);
         const { params } = await embedSrc(page, i);
         const iframeIndex = await embedIframe(page, i).evaluate((f) => [...document.querySelectorAll('iframe')].indexOf(f));
         const fit = await waitForFit(page, i, frame, {
@@ -411,7 +415,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     const { page } = g;
     try {
       const frame = await embedFrame(page, 0);
-      await recommendation(frame).waitFor({ state: 'visible' });
+      await started(frame);
       const before = await waitForFit(page, 0, frame);
       const why = frame.getByRole('button', { name: /^Why\?/ }).first();
       await why.click();
@@ -435,7 +439,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         frames.push(await embedFrame(page, i));
-        await recommendation(frames[i]).waitFor({ state: 'visible' });
+        await started(frames[i]);
         await waitForFit(page, i, frames[i]);
       }
       const heights = () => Promise.all([0, 1].map((i) => embedIframe(page, i).evaluate((f) => f.getBoundingClientRect().height)));
@@ -477,7 +481,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         for (const i of [0, 1]) {
           await embedDiv(page, i).scrollIntoViewIfNeeded();
           const frame = await embedFrame(page, i);
-          await recommendation(frame).waitFor({ state: 'visible' });
+          await started(frame);
           got.push(await backgroundLuminance(frame));
         }
         assert.ok(got[0].luminance !== null && got[0].luminance > 0.6, `light embed background is light: ${JSON.stringify(got[0])}`);
@@ -495,7 +499,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     try {
       assert.equal(await page.locator('iframe[sandbox]').getAttribute('sandbox'), 'allow-scripts');
       const frame = await sandboxedFrame(page);
-      await recommendation(frame).waitFor({ state: 'visible' });
+      await started(frame);
       assert.equal(await frame.evaluate(() => self.origin), 'null', 'opaque origin');
       const sliders = frame.getByRole('slider');
       await sliders.first().waitFor();
@@ -517,7 +521,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     const { page } = g;
     try {
       const frame = await sandboxedFrame(page);
-      await recommendation(frame).waitFor({ state: 'visible' });
+      await started(frame);
       const sheets = await frame.evaluate(() =>
         [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => ({
           href: l.getAttribute('href'),
@@ -549,7 +553,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         const frame = await embedFrame(page, i);
-        await recommendation(frame).waitFor({ state: 'visible' });
+        await started(frame);
         await waitForFit(page, i, frame);
       }
       const origins = await Promise.all([0, 1].map(async (i) => (await embedSrc(page, i)).url.origin));
@@ -605,10 +609,12 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
       // Loader embeds are not sandboxed: their documents have the widget's
       // own origin, so their subresources are same-origin and need no header.
       const f1 = await embedFrame(page, 0);
+      await (await f1.frameElement()).hover();
       await f1.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
 
-      // After `load` the module script has been fetched (or refused).
+      // At the reader's first intent the module script is fetched (or refused).
       const frame = await sandboxedFrame(page);
+      await (await frame.frameElement()).hover();
       const blocked = await waitFor(
         () => g.consoleErrors.find((e) => /from origin 'null' has been blocked by CORS policy/.test(e) && /\.js'/.test(e)),
         { message: "a CORS error for the widget's module script in the sandboxed iframe" },
@@ -616,10 +622,9 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
       assert.match(blocked, /No 'Access-Control-Allow-Origin' header/);
       // The same import, tried from inside the frame, fails: it can never boot.
       const tried = await frame.evaluate(async () => {
-        // The glue Trunk's initializer imports (any quote a minifier picks).
-        const init = [...document.querySelectorAll('script[type="module"]')].map((e) => e.textContent).join('\n');
-        const glue = /[`"']([^`"'\s]+\.js)[`"']/.exec(init)?.[1];
-        if (!glue) return 'no module script importing the glue';
+        // The glue the boot script imports, named by its tag.
+        const glue = document.querySelector('script[data-glue]')?.getAttribute('data-glue');
+        if (!glue) return 'no boot script naming the glue';
         const src = new URL(glue, document.baseURI).href;
         try {
           await import(src);

@@ -1,0 +1,141 @@
+/* stackweigh boot script: a classic script in <head>, so it runs before the
+ * first paint. It
+ * 1. marks <html> with the theme and embed mode of the query, so the
+ *    prerendered page is drawn in the right colours and layout;
+ * 2. in a framed embed, posts the document's height to the parent page
+ *    (embed.js sizes the iframe with it), before and after the app starts;
+ * 3. starts the app, whose JS glue and wasm this tag names (data-glue,
+ *    data-wasm): a page right after its first paint, a framed embed only
+ *    when the reader shows intent (pointer, touch, focus, key), so an
+ *    untouched widget costs its host page no wasm.
+ * Without data-glue (the single file, which starts the app itself) it does
+ * 1 and 2 only. Not a module: a sandboxed iframe (opaque origin) fetches
+ * module scripts with CORS, and this one must run there to say why the app
+ * could not start. */
+(function (w, d) {
+  'use strict';
+  var html = d.documentElement;
+  var script = d.currentScript;
+
+  // The query rule of src/core/query.rs (`parse`), for the options the first
+  // paint needs; tests/query_rule.rs checks that both agree.
+  var MAX_QUERY = 2048;
+
+  /** `+` is a space; `%XY` is a byte; a malformed escape stays as it is. */
+  function decode(value) {
+    return value.replace(/\+/g, ' ').replace(/%([0-9A-Fa-f]{2})/g, function (_, hex) {
+      return String.fromCharCode(parseInt(hex, 16));
+    });
+  }
+
+  /** {embed, theme, id} of a query (`location.search`, ASCII); the last valid value wins. */
+  function pageOptions(search) {
+    var options = { embed: false, theme: 'auto', id: '' };
+    var query = search.charAt(0) === '?' ? search.slice(1) : search;
+    if (query.length > MAX_QUERY) return options;
+    query.split('&').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      var key = at < 0 ? pair : pair.slice(0, at);
+      var value = decode(at < 0 ? '' : pair.slice(at + 1));
+      if (key === 'embed') options.embed = value === '' || value === '1' || value === 'true';
+      else if (key === 'theme' && /^(auto|light|dark)$/.test(value)) options.theme = value;
+      else if (key === 'id' && /^[A-Za-z0-9_-]{1,40}$/.test(value)) options.id = value;
+    });
+    return options;
+  }
+
+  /** The protocol embed.js listens to: {type: "stackweigh:height", id, height}. */
+  function reportHeight(id) {
+    var last = 0;
+    if (!w.ResizeObserver) return;
+    new ResizeObserver(function () {
+      var height = Math.ceil(html.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      w.parent.postMessage({ type: 'stackweigh:height', id: id, height: height }, '*');
+    }).observe(html);
+  }
+
+  // Never an empty box: the prerendered default view stays, under this alert.
+  function failed() {
+    var root = d.getElementById('stackweigh');
+    var note = d.createElement('p');
+    html.setAttribute('data-failed', '');
+    note.className = 'sw-boot-error';
+    note.setAttribute('role', 'alert');
+    note.textContent =
+      'The interactive comparator could not start here (its script or WebAssembly was blocked), so this is the default comparison, read-only.';
+    if (root) root.prepend(note);
+  }
+
+  /** Requests the glue and the wasm side by side, once, and starts the app. */
+  function starter(glue, wasm) {
+    var started = false;
+    return function start() {
+      if (started) return;
+      started = true;
+      var bytes = fetch(wasm);
+      bytes.catch(function () {});
+      import(glue)
+        .then(function (module) {
+          return module.default({ module_or_path: bytes });
+        })
+        .catch(failed);
+    };
+  }
+
+  /**
+   * Calls `start` once the first paint is drawn: two animation frames have
+   * passed and, in a top-level page whose browser reports largest contentful
+   * paints, one has been reported (so the largest paint is the prerendered
+   * page, not the app's). Pages without frames (background tabs) start after
+   * a second; a hidden page has nothing to paint and starts at once.
+   */
+  function afterFirstPaint(start) {
+    if (d.hidden) return start();
+    var waiting = 2;
+    var step = function () {
+      if (--waiting === 0) setTimeout(start);
+    };
+    requestAnimationFrame(function () {
+      requestAnimationFrame(step);
+    });
+    var types = (w.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (w === w.top && types.indexOf('largest-contentful-paint') >= 0) {
+      new PerformanceObserver(function (list, observer) {
+        observer.disconnect();
+        step();
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    } else {
+      step();
+    }
+    setTimeout(start, 1000);
+  }
+
+  /** Calls `start` at the reader's first sign of intent in this document. */
+  function onIntent(start) {
+    var kinds = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'];
+    var go = function () {
+      kinds.forEach(function (kind) {
+        d.removeEventListener(kind, go, true);
+      });
+      start();
+    };
+    kinds.forEach(function (kind) {
+      d.addEventListener(kind, go, { capture: true, passive: true });
+    });
+  }
+
+  var options = pageOptions(w.location.search);
+  if (options.theme !== 'auto') html.setAttribute('data-theme', options.theme);
+  if (options.embed) html.setAttribute('data-embed', '');
+  var framedEmbed = options.embed && w !== w.top;
+  if (framedEmbed) reportHeight(options.id);
+
+  var glue = script && script.getAttribute('data-glue');
+  var wasm = script && script.getAttribute('data-wasm');
+  if (!glue || !wasm) return;
+  var start = starter(new URL(glue, d.baseURI).href, new URL(wasm, d.baseURI).href);
+  if (framedEmbed) onIntent(start);
+  else afterFirstPaint(start);
+})(window, document);
