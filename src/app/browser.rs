@@ -176,7 +176,6 @@ pub fn run(effect: Effect, dispatcher: &Dispatcher) {
             }))
         }
         Effect::ShowEmbedDialog => dom::show_dialog(dom::EMBED_DIALOG_ID),
-        Effect::ReportHeight { id } => dom::report_height(id),
     }
 }
 

@@ -1,8 +1,7 @@
-//! The page's DOM outside the tree Yew owns: the embed's height messages,
-//! the prerendered form's state, focus, the dialog, tasks and timing.
+//! The page's DOM outside the tree Yew owns: the prerendered form's state,
+//! focus, the dialog, tasks and timing. (The embed's height messages are
+//! the boot script's: it posts them before and after the app starts.)
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-
-use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -38,52 +37,6 @@ pub fn next_task(work: impl FnOnce() + 'static) {
         }
         None => work(),
     }
-}
-
-/// In an embed: tells the parent page our height whenever it changes, so
-/// the loader can size the iframe. Posts only to `window.parent`.
-pub fn report_height(id: Option<String>) {
-    let Some(window) = window() else { return };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if parent == window {
-        return; // Not in a frame.
-    }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let post = {
-        let root = root.clone();
-        let last = RefCell::new(0i32);
-        move || {
-            // The document's own height (not the frame's): it can shrink too.
-            let height = root.get_bounding_client_rect().height().ceil() as i32;
-            if height == *last.borrow() {
-                return;
-            }
-            *last.borrow_mut() = height;
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"stackweigh:height".into());
-            let _ = js_sys::Reflect::set(
-                &message,
-                &"id".into(),
-                &id.clone().unwrap_or_default().into(),
-            );
-            let _ = js_sys::Reflect::set(&message, &"height".into(), &f64::from(height).into());
-            let _ = parent.post_message(&message, "*");
-        }
-    };
-    post();
-    let callback = Closure::<dyn FnMut()>::new(post);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        if let Some(body) = window.document().and_then(|d| d.body()) {
-            observer.observe(&body);
-        }
-        observer.observe(&root);
-    }
-    // The observer lives as long as the page.
-    callback.forget();
 }
 
 /// What the reader did to the prerendered page before the app was live:

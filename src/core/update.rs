@@ -83,10 +83,6 @@ pub enum Effect {
     LoadDetailsText,
     DownloadChart(ChartFormat),
     ShowEmbedDialog,
-    /// Report the embed's height to the host page, and again on change.
-    ReportHeight {
-        id: Option<String>,
-    },
 }
 
 /// The first model and what the page must do at once. Storage is read
@@ -106,11 +102,6 @@ pub fn boot(
     };
     let started = start(matrix, &options, hash, &stored, set_aside.as_deref());
     let mut effects = Vec::new();
-    if options.embed {
-        effects.push(Effect::ReportHeight {
-            id: options.embed_id.clone(),
-        });
-    }
     if let (true, Some(own)) = (storage, started.displaced) {
         effects.push(Effect::KeepDisplaced(own));
     }

@@ -76,12 +76,9 @@ fn nothing_that_changes_nothing_redraws_or_writes() {
 #[test]
 fn an_embed_starts_as_one_screen_and_a_page_shows_every_panel() {
     let (page, _) = booted("", Stored::Empty);
-    let (embed, effects) = booted("embed=1&id=w1", Stored::Empty);
+    let (embed, _) = booted("embed=1&id=w1", Stored::Empty);
     assert!(Panel::ALL.iter().all(|&p| page.panel_open(p)));
     assert!(Panel::ALL.iter().all(|&p| !embed.panel_open(p)));
-    assert!(effects.contains(&Effect::ReportHeight {
-        id: Some("w1".into())
-    }));
     let vm = view(&MATRIX, &embed);
     assert!(vm.embed && vm.footer.full_page.is_some() && vm.share.dialog.is_none());
 }
