@@ -6,6 +6,7 @@ mod browser;
 mod components;
 mod details_text;
 mod export_files;
+pub mod panic;
 mod root;
 mod state;
 

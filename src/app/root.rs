@@ -166,6 +166,7 @@ pub fn App(props: &AppProps) -> Html {
     // Static text: built once, not on every slider move.
     let method_sections = use_memo((), |_| methodology(&MATRIX));
     let full_page = format!("{}#{link_state}", props.boot.page_address);
+    super::panic::remember_state_link(&full_page);
 
     html! {
         <div class={classes!("sw", options.embed.then_some("sw--embed"))}>
