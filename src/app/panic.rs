@@ -95,10 +95,14 @@ mod hook {
         let window = web_sys::window()?;
         let document = window.document()?;
         let html = document.document_element()?;
-        let link = STATE_LINK
+        // Before the app's first render there is no state of its own yet:
+        // then the address the reader opened is the link.
+        let remembered = STATE_LINK
             .try_with(|cell| cell.try_borrow().map(|l| l.clone()).unwrap_or_default())
             .ok()
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.is_empty());
+        let link = remembered
+            .clone()
             .or_else(|| window.location().href().ok())?;
         let _ = html.set_attribute("data-failed", "");
         let root = match document.get_element_by_id("stackweigh") {
@@ -113,7 +117,7 @@ mod hook {
         let _ = alert.focus();
         // Put the state in the address bar now, not after the app's delay,
         // and let the app's own writer save it (the page, not an embed).
-        let hash = hash_of(&link)?;
+        let hash = hash_of(remembered.as_deref()?)?;
         let history = window.history().ok()?;
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{hash}")));
         super::super::browser::write_state_soon(hash.to_owned(), !html.has_attribute("data-embed"));
