@@ -8,6 +8,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // First: a panic anywhere after this leaves a notice, not a dead widget.
+    stackweigh::app::panic::install();
     stackweigh::app::mount();
 }
 

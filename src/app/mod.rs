@@ -8,6 +8,7 @@ mod details_text;
 mod dispatch;
 mod dom;
 mod export_files;
+pub mod panic;
 mod root;
 
 pub use root::{App, AppProps, Booted};

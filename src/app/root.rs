@@ -47,5 +47,6 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| dispatcher.run(effects));
     }
     let vm = view(&MATRIX, &dispatcher.model());
+    super::panic::remember_state_link(&vm.share.link);
     widget(&vm, &dispatcher.callback())
 }
