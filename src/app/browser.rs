@@ -124,10 +124,22 @@ fn write_soon(change: impl FnOnce(&mut Pending)) {
     );
 }
 
+/// Writes at once what waits to be written (after a crash, say).
+pub fn flush_pending() {
+    flush_state();
+}
+
 /// Writes what is pending, if anything.
 fn flush_state() {
     WAITING.set(false);
-    let Pending { address, stored } = PENDING.with(|pending| pending.take());
+    let taken = PENDING.try_with(|pending| {
+        pending
+            .try_borrow_mut()
+            .map(|mut p| std::mem::take(&mut *p))
+    });
+    let Ok(Ok(Pending { address, stored })) = taken else {
+        return;
+    };
     if let (Some(state), Some(history)) = (address, window().and_then(|w| w.history().ok())) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{state}")));
     }

@@ -116,11 +116,11 @@ mod hook {
         root.prepend_with_node_1(&alert).ok()?;
         let _ = alert.focus();
         // Put the state in the address bar now, not after the app's delay,
-        // and let the app's own writer save it (the page, not an embed).
+        // and write now whatever the core had asked to keep.
         let hash = hash_of(remembered.as_deref()?)?;
         let history = window.history().ok()?;
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{hash}")));
-        super::super::browser::write_state_soon(hash.to_owned(), !html.has_attribute("data-embed"));
+        super::super::browser::flush_pending();
         Some(())
     }
 
