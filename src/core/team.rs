@@ -371,21 +371,12 @@ pub fn paste_problem(line: usize, error: &DecodeError) -> String {
 mod tests {
     use super::*;
     use crate::core::fixture::TEST_MATRIX as M;
-    use crate::core::questionnaire::QUESTIONS;
-    use crate::core::radar::Scale;
     use crate::core::share::{encode, encode_team, Shared, TeamProblem, MAX_PEOPLE};
 
     fn member(name: &str, weights: &[u8]) -> Member {
         Member {
             name: name.into(),
-            shared: Shared {
-                weights: weights.to_vec(),
-                preset: None,
-                answers: vec![None; QUESTIONS.len()],
-                open: None,
-                scale: Scale::Weighted,
-                panels: None,
-            },
+            shared: Shared::with_weights(weights.to_vec()),
         }
     }
 

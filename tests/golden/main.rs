@@ -15,12 +15,8 @@ const PAGE: &str = "https://example.org/stackweigh/";
 
 fn from_preset(id: &str) -> Shared {
     Shared {
-        weights: MATRIX.preset(id).expect("preset").weights.to_vec(),
         preset: MATRIX.presets.iter().position(|p| p.id == id),
-        answers: vec![None; QUESTIONS.len()],
-        open: None,
-        scale: Scale::Weighted,
-        panels: None,
+        ..Shared::with_weights(MATRIX.preset(id).expect("preset").weights.to_vec())
     }
 }
 

@@ -452,17 +452,9 @@ fn and_list(items: &[String]) -> String {
 mod tests {
     use super::*;
     use crate::core::fixture::TEST_MATRIX as M;
-    use crate::core::radar::Scale;
 
     fn shared(weights: &[u8]) -> Shared {
-        Shared {
-            weights: weights.to_vec(),
-            preset: None,
-            answers: vec![None; QUESTIONS.len()],
-            open: None,
-            scale: Scale::Weighted,
-            panels: None,
-        }
+        Shared::with_weights(weights.to_vec())
     }
 
     const SECTIONS: [&str; 6] = [

@@ -67,14 +67,7 @@ pub(super) fn person<'a>(
     matrix: &Matrix,
     pairs: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Result<Shared, DecodeError> {
-    let mut shared = Shared {
-        weights: Vec::new(),
-        preset: None,
-        answers: vec![None; QUESTIONS.len()],
-        open: None,
-        scale: Scale::Weighted,
-        panels: None,
-    };
+    let mut shared = Shared::with_weights(Vec::new());
     let mut has_weights = false;
     for (key, value) in pairs {
         has_weights |= key == "w";

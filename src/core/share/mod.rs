@@ -51,6 +51,18 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// These weights and nothing else: no preset, no answers, nothing open.
+    pub fn with_weights(weights: Vec<u8>) -> Self {
+        Shared {
+            weights,
+            preset: None,
+            answers: vec![None; crate::core::questionnaire::QUESTIONS.len()],
+            open: None,
+            scale: Scale::Weighted,
+            panels: None,
+        }
+    }
+
     pub fn of(state: &State) -> Self {
         Shared {
             weights: state.weights.clone(),

@@ -18,12 +18,8 @@ fn person(name: &str, shared: Shared) -> Member {
 fn preset(id: &str) -> Shared {
     let index = MATRIX.presets.iter().position(|p| p.id == id);
     Shared {
-        weights: MATRIX.preset(id).expect("preset").weights.to_vec(),
         preset: index,
-        answers: vec![None; QUESTIONS.len()],
-        open: None,
-        scale: Scale::Weighted,
-        panels: None,
+        ..Shared::with_weights(MATRIX.preset(id).expect("preset").weights.to_vec())
     }
 }
 
