@@ -167,7 +167,7 @@ impl ViewModel {
 fn panel_label(panel: Panel) -> &'static str {
     match panel {
         Panel::Weights => "Adjust the weights",
-        Panel::Why => "Why this answer, and what would change it",
+        Panel::Why => "Why, and what would change it",
         Panel::Share => "Share, embed, export",
     }
 }

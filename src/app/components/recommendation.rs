@@ -40,6 +40,7 @@ pub fn why(view: &Recommendation, insight: &Insight) -> Html {
     }
     html! {
         <div class="sw-why-body">
+          <div class="sw-why-text">
             if !view.reasons.is_empty() {
                 <h3>{ &view.reasons_heading }</h3>
                 <ol class="sw-reasons">
@@ -64,6 +65,7 @@ pub fn why(view: &Recommendation, insight: &Insight) -> Html {
                     <p>{ hybrid }</p>
                 </div>
             }
+          </div>
             { contributions_chart(insight) }
         </div>
     }
