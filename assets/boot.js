@@ -115,11 +115,13 @@
   if (options.embed) html.setAttribute('data-embed', '');
   var framedEmbed = options.embed && w !== w.top;
   if (framedEmbed) reportHeight(options.id);
+  // An inert frame (the page's own embed preview) never gets intent: a picture, drawn now.
+  var waitForIntent = framedEmbed && !(w.frameElement && w.frameElement.inert);
 
   var glue = script && script.getAttribute('data-glue');
   var wasm = script && script.getAttribute('data-wasm');
   if (!glue || !wasm) return;
   var start = starter(new URL(glue, d.baseURI).href, new URL(wasm, d.baseURI).href);
-  if (framedEmbed) onIntent(start);
+  if (waitForIntent) onIntent(start);
   else afterFirstPaint(start);
 })(window, document);
