@@ -1,34 +1,24 @@
-/* stackweigh boot script: a classic script in <head>, so it runs before the
- * first paint. It
- * 1. marks <html> with the theme and embed mode of the query, so the
- *    prerendered page is drawn in the right colours and layout;
- * 2. in a framed embed, posts the document's height to the parent page
- *    (embed.js sizes the iframe with it), before and after the app starts;
- * 3. starts the app, whose JS glue and wasm this tag names (data-glue,
- *    data-wasm): a page right after its first paint, a framed embed only
- *    when the reader shows intent (pointer, touch, focus, key), so an
- *    untouched widget costs its host page no wasm.
- * Without data-glue (the single file, which starts the app itself) it does
- * 1 and 2 only. Not a module: a sandboxed iframe (opaque origin) fetches
- * module scripts with CORS, and this one must run there to say why the app
- * could not start. */
+/* stackweigh boot, in <head> before the first paint: marks <html> with the
+ * query's theme and embed mode, posts a framed embed's height to embed.js,
+ * and starts the app (data-glue, data-wasm): a page after its first paint,
+ * a framed embed at the reader's first intent. README "Offline and instant".
+ * A classic script: a sandboxed iframe must run it to report a failed start. */
 (function (w, d) {
   'use strict';
   var html = d.documentElement;
   var script = d.currentScript;
 
-  // The query rule of src/core/query.rs (`parse`), for the options the first
-  // paint needs; tests/query_rule.rs checks that both agree.
+  // The rule of src/core/query.rs; tests/query_rule.rs checks they agree.
   var MAX_QUERY = 2048;
 
-  /** `+` is a space; `%XY` is a byte; a malformed escape stays as it is. */
+  // `+` is a space, `%XY` a byte; a malformed escape stays.
   function decode(value) {
     return value.replace(/\+/g, ' ').replace(/%([0-9A-Fa-f]{2})/g, function (_, hex) {
       return String.fromCharCode(parseInt(hex, 16));
     });
   }
 
-  /** {embed, theme, id} of a query (`location.search`, ASCII); the last valid value wins. */
+  // {embed, theme, id} of `location.search` (ASCII); the last valid value wins.
   function pageOptions(search) {
     var options = { embed: false, theme: 'auto', id: '' };
     var query = search.charAt(0) === '?' ? search.slice(1) : search;
@@ -44,7 +34,7 @@
     return options;
   }
 
-  /** The protocol embed.js listens to: {type: "stackweigh:height", id, height}. */
+  // embed.js's protocol: {type: "stackweigh:height", id, height}.
   function reportHeight(id) {
     var last = 0;
     if (!w.ResizeObserver) return;
@@ -68,7 +58,7 @@
     if (root) root.prepend(note);
   }
 
-  /** Requests the glue and the wasm side by side, once, and starts the app. */
+  // Glue and wasm side by side, once.
   function starter(glue, wasm) {
     var started = false;
     return function start() {
@@ -84,13 +74,8 @@
     };
   }
 
-  /**
-   * Calls `start` once the first paint is drawn: two animation frames have
-   * passed and, in a top-level page whose browser reports largest contentful
-   * paints, one has been reported (so the largest paint is the prerendered
-   * page, not the app's). Pages without frames (background tabs) start after
-   * a second; a hidden page has nothing to paint and starts at once.
-   */
+  // After two frames and, top-level, a reported largest paint (so it is the
+  // prerendered one); one second at most (no frames in background tabs).
   function afterFirstPaint(start) {
     if (d.hidden) return start();
     var waiting = 2;
@@ -112,7 +97,6 @@
     setTimeout(start, 1000);
   }
 
-  /** Calls `start` at the reader's first sign of intent in this document. */
   function onIntent(start) {
     var kinds = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'];
     var go = function () {
@@ -131,11 +115,13 @@
   if (options.embed) html.setAttribute('data-embed', '');
   var framedEmbed = options.embed && w !== w.top;
   if (framedEmbed) reportHeight(options.id);
+  // An inert frame (the page's own embed preview) never gets intent: a picture, drawn now.
+  var waitForIntent = framedEmbed && !(w.frameElement && w.frameElement.inert);
 
   var glue = script && script.getAttribute('data-glue');
   var wasm = script && script.getAttribute('data-wasm');
   if (!glue || !wasm) return;
   var start = starter(new URL(glue, d.baseURI).href, new URL(wasm, d.baseURI).href);
-  if (framedEmbed) onIntent(start);
+  if (waitForIntent) onIntent(start);
   else afterFirstPaint(start);
 })(window, document);

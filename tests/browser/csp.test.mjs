@@ -47,7 +47,6 @@ async function previewEmbed(g) {
     async () => {
       const f = page.frames().find((fr) => fr !== page.mainFrame() && /embed=1/.test(fr.url()));
       if (!f) return false;
-      await touch(f);
       const ready = await f.getByRole('region', { name: 'Recommendation', exact: true }).isVisible().catch(() => false);
       return ready ? f : false;
     },
