@@ -63,9 +63,6 @@ mod hook {
 
     use super::{error_details, hash_of, STATE_LINK};
 
-    const SENTENCE: &str =
-        "Sorry: the comparator hit an error and has stopped. Reload it to carry on with the same weights.";
-
     /// Installs the hook; call once, before the app renders. Through Yew:
     /// its renderer replaces any other hook with its console logger.
     pub fn install() {
@@ -138,92 +135,43 @@ mod hook {
         }
     }
 
-    fn element(document: &Document, tag: &str, attributes: &[(&str, &str)]) -> Option<Element> {
-        let element = document.create_element(tag).ok()?;
-        for (name, value) in attributes {
-            element.set_attribute(name, value).ok()?;
-        }
-        Some(element)
-    }
+    /// The notice's markup: fixed text only; the link and the details are
+    /// set as text afterwards.
+    const NOTICE: &str = concat!(
+        r#"<p id="sw-crash-message" class="sw-boot-error" role="alert">"#,
+        "Sorry: the comparator hit an error and has stopped. Reload it to carry on with the same weights.",
+        r#"</p><p class="sw-crash-actions"><button type="button" class="sw-button">Reload</button>"#,
+        r#"<button type="button" class="sw-button">Copy error details</button></p>"#,
+        r#"<p class="sw-crash-link">Your weights: <a target="_blank" rel="noopener"></a></p>"#,
+        r#"<p class="sw-crash-status" role="status"></p><details class="sw-crash-details">"#,
+        r#"<summary>Error details</summary><textarea readonly rows="5" aria-label="Error details"></textarea></details>"#,
+    );
 
-    fn text(
-        document: &Document,
-        tag: &str,
-        attributes: &[(&str, &str)],
-        text: &str,
-    ) -> Option<Element> {
-        let element = element(document, tag, attributes)?;
-        element.set_text_content(Some(text));
-        Some(element)
-    }
-
-    fn append(parent: &Element, children: &[&Element]) -> Option<()> {
-        for child in children {
-            parent.append_child(child).ok()?;
-        }
-        Some(())
+    fn find(root: &Element, selector: &str) -> Option<Element> {
+        root.query_selector(selector).ok().flatten()
     }
 
     /// The notice: one sentence, Reload, the state link, the error details.
     fn build_alert(document: &Document, link: &str, details: &str) -> Option<HtmlElement> {
-        let alert = element(
-            document,
-            "section",
-            &[
-                ("class", "sw-crash"),
-                ("aria-labelledby", "sw-crash-message"),
-                ("tabindex", "-1"),
-            ],
-        )?;
-        let sentence = text(
-            document,
-            "p",
-            &[
-                ("id", "sw-crash-message"),
-                ("class", "sw-boot-error"),
-                ("role", "alert"),
-            ],
-            SENTENCE,
-        )?;
-        let button = [("type", "button"), ("class", "sw-button")];
-        let reload = text(document, "button", &button, "Reload")?;
-        let copy = text(document, "button", &button, "Copy error details")?;
-        let actions = element(document, "p", &[("class", "sw-crash-actions")])?;
-        append(&actions, &[&reload, &copy])?;
-        let anchor = text(
-            document,
-            "a",
-            &[("href", link), ("target", "_blank"), ("rel", "noopener")],
-            link,
-        )?;
-        let link_line = text(
-            document,
-            "p",
-            &[("class", "sw-crash-link")],
-            "Your weights: ",
-        )?;
-        append(&link_line, &[&anchor])?;
-        let status = element(
-            document,
-            "p",
-            &[("class", "sw-crash-status"), ("role", "status")],
-        )?;
-        let more = element(document, "details", &[("class", "sw-crash-details")])?;
-        let summary = text(document, "summary", &[], "Error details")?;
-        let area = element(
-            document,
-            "textarea",
-            &[
-                ("readonly", ""),
-                ("rows", "5"),
-                ("aria-label", "Error details"),
-            ],
-        )?;
+        let alert = document.create_element("section").ok()?;
+        for (name, value) in [
+            ("class", "sw-crash"),
+            ("aria-labelledby", "sw-crash-message"),
+            ("tabindex", "-1"),
+        ] {
+            alert.set_attribute(name, value).ok()?;
+        }
+        alert.set_inner_html(NOTICE);
+        let anchor = find(&alert, "a")?;
+        anchor.set_attribute("href", link).ok()?;
+        anchor.set_text_content(Some(link));
+        let area = find(&alert, "textarea")?;
         area.set_text_content(Some(details));
-        append(&more, &[&summary, &area])?;
-        append(&alert, &[&sentence, &actions, &link_line, &status, &more])?;
+        let reload = find(&alert, "button")?;
+        let copy = reload.next_element_sibling()?;
+        let status = find(&alert, "[role=status]")?;
         let _ = wire_reload(&reload, link);
-        wire_copy(&copy, details, &status, &more, &area);
+        wire_copy(&copy, details, &status, &find(&alert, "details")?, &area);
         alert.dyn_into().ok()
     }
 
