@@ -48,6 +48,8 @@
 
   // Never an empty box: the prerendered default view stays, under this alert.
   function failed() {
+    // A crash notice (the app's panic hook) already says what happened.
+    if (html.hasAttribute('data-failed')) return;
     var root = d.getElementById('stackweigh');
     var note = d.createElement('p');
     html.setAttribute('data-failed', '');
@@ -122,6 +124,12 @@
   var wasm = script && script.getAttribute('data-wasm');
   if (!glue || !wasm) return;
   var start = starter(new URL(glue, d.baseURI).href, new URL(wasm, d.baseURI).href);
+  // The prerendered view is the default comparison: an embed that asks for
+  // another (a use case, a subset, shared weights) must not show its verdict
+  // as this one's until the app has drawn the real one.
+  if (waitForIntent && (/[?&](preset|criteria)=/.test(w.location.search) || w.location.hash.length > 1)) {
+    html.setAttribute('data-pending', '');
+  }
   if (waitForIntent) onIntent(start);
   else afterFirstPaint(start);
 })(window, document);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Trunk post-build hook: minifies the wasm-bindgen JavaScript glue in the
-// staging folder (Trunk 0.21 copies it unminified). Property names are kept,
-// so the wasm's imports still match.
+// Trunk post-build hook: minifies the wasm-bindgen JavaScript glue and the
+// boot script in the staging folder (Trunk 0.21 copies both unminified).
+// Property names are kept, so the wasm's imports still match.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
@@ -12,9 +12,11 @@ if (!dir) {
   process.exit(2);
 }
 for (const name of await readdir(dir)) {
-  if (!/^stackweigh-[0-9a-f]+\.js$/.test(name)) continue;
+  const glue = /^stackweigh-[0-9a-f]+\.js$/.test(name);
+  if (!glue && name !== 'boot.js') continue;
   const file = path.join(dir, name);
   const source = await readFile(file, 'utf8');
-  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  // The boot script is a classic script: a module would not run in a sandboxed frame.
+  const result = await minify(source, { module: glue, compress: { passes: 2 }, mangle: true });
   await writeFile(file, result.code);
 }

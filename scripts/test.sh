@@ -35,6 +35,9 @@ step "trunk build --release --offline"
 trunk build --release --offline
 [ -f dist/index.html ] || { echo "test: trunk build produced no dist/index.html" >&2; exit 1; }
 
+step "scripts/build-crash-test.sh (the crash-test bundle)"
+bash "$REPO/scripts/build-crash-test.sh"
+
 # Explicit file list (same set as `node --test tests/browser/`): works the
 # same on Node 18/20 (directory arguments) and 22+ (glob patterns).
 step "node --test tests/browser/*.test.mjs"
