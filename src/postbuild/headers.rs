@@ -64,43 +64,14 @@ fn rule(path: &str, cache_control: &str) -> String {
 
 /// The post-build step: lists `dir` and writes its `_headers`.
 pub fn write(dir: &Path) -> Result<(), String> {
-    let files = files_under(dir)?;
+    let files: Vec<String> = (super::relative_files(dir)?.into_iter())
+        .filter(|f| !f.rsplit('/').next().unwrap_or(f).starts_with('.'))
+        .collect();
     if !files.iter().any(|f| f == super::PAGE_NAME) {
         return Err(format!("no {} in {}", super::PAGE_NAME, dir.display()));
     }
     std::fs::write(dir.join(FILE_NAME), headers(&files))
         .map_err(|error| format!("cannot write {FILE_NAME}: {error}"))
-}
-
-/// Every file under `dir` but hidden ones, relative to it with `/`.
-fn files_under(dir: &Path) -> Result<Vec<String>, String> {
-    let mut files = Vec::new();
-    let mut folders = vec![String::new()];
-    while let Some(folder) = folders.pop() {
-        let full = dir.join(&folder);
-        let entries = std::fs::read_dir(&full)
-            .map_err(|error| format!("cannot list {}: {error}", full.display()))?;
-        for entry in entries {
-            let entry =
-                entry.map_err(|error| format!("cannot list {}: {error}", full.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let relative = if folder.is_empty() {
-                name
-            } else {
-                format!("{folder}/{name}")
-            };
-            if entry.path().is_dir() {
-                folders.push(relative);
-            } else {
-                files.push(relative);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -160,8 +160,22 @@ fn secure_page(dir: &Path) -> Result<(), String> {
     write(&path, secured)
 }
 
-/// Every file under `dir`, as paths relative to it with `/`, sorted.
+/// What the service worker precaches: the bundle's files and their bytes.
 fn bundle_files(dir: &Path) -> Result<Vec<BundleFile>, String> {
+    (relative_files(dir)?.into_iter())
+        .filter(|path| service_worker::is_precached(path))
+        .map(|path| {
+            Ok(BundleFile {
+                bytes: read(&dir.join(&path))?,
+                path,
+            })
+        })
+        .collect()
+}
+
+/// Every file under `dir` but in hidden folders, as paths relative to it
+/// with `/`, sorted.
+pub(crate) fn relative_files(dir: &Path) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
@@ -181,24 +195,20 @@ fn bundle_files(dir: &Path) -> Result<Vec<BundleFile>, String> {
             let kind = entry
                 .file_type()
                 .map_err(|error| format!("cannot stat {}: {error}", relative.display()))?;
-            let url_path = relative
-                .components()
-                .map(|part| part.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             if kind.is_dir() {
                 if !name.starts_with('.') {
                     folders.push(relative);
                 }
-            } else if service_worker::is_precached(&url_path) {
-                files.push(BundleFile {
-                    bytes: read(&dir.join(&relative))?,
-                    path: url_path,
-                });
+            } else {
+                let parts: Vec<_> = relative
+                    .components()
+                    .map(|p| p.as_os_str().to_string_lossy())
+                    .collect();
+                files.push(parts.join("/"));
             }
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.sort();
     Ok(files)
 }
 
