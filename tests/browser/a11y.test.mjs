@@ -20,8 +20,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, loadData, newGuardedPage, startEnv, waitFor } from './harness.mjs';
-import { AppPage, NO_WEIGHT_MESSAGE, describeViolations, withApp } from './page.mjs';
+import { describeViolations } from '../support/axe.mjs';
+import { loadData } from '../support/data.mjs';
+import { REPO } from '../support/paths.mjs';
+import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { newGuardedPage, startEnv } from './harness.mjs';
+import { AppPage, withApp } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 let axeText;
@@ -32,8 +37,6 @@ const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
  * { rule id: { why, where(combo) -> bool } }. Empty when everything passes.
  */
 const KNOWN_VIOLATIONS = {
-  // None now. page-has-heading-one (every embed combination: the embed's
-  // title was a <p>) was fixed in src/app/root.rs (an <h1 class="sw-embed-title">).
   // An entry looks like:
   //   'rule-id': { why: 'what and whose', where: (w) => w.mode === 'embed' },
 };

@@ -3,8 +3,11 @@
 // recommendation and chart follow (ML/AI -> Python, real-time chat -> Node.js).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPreset, loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
-import { parseScores, withApp } from './page.mjs';
+import { findPreset, loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { parseScores } from '../support/reading.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
+import { withApp } from './page.mjs';
 
 async function choosePreset(app, preset) {
   const button = app.presetButton(preset.name);

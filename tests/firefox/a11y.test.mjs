@@ -13,11 +13,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// The data oracle is engine-independent: reuse the Chromium suite's.
-import { loadData } from '../browser/harness.mjs';
-import { describeViolations } from '../browser/page.mjs';
+import { describeViolations } from '../support/axe.mjs';
+import { loadData } from '../support/data.mjs';
+import { EMBED_DIALOG, PREVIEW_TITLE } from '../support/phrases.mjs';
 import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
-import { EMBED_DIALOG, FirefoxApp, Key, PREVIEW_TITLE } from './page.mjs';
+import { FirefoxApp, Key } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_VERSION = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'package.json'), 'utf8')).version;
