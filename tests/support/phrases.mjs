@@ -1,5 +1,5 @@
 // Every string the tests expect the app to write, in one place. tests/phrases.rs reads this file and checks
-// the core-written ones against what the core produces, so keep one `export const NAME = '...';` per line.
+// the ones marked Core against what the core produces, so keep one `export const NAME = '...';` per line.
 
 // Core: the matrix title, shown as the page's h1.
 export const HEADING = 'Node.js vs Python for your backend';
@@ -9,9 +9,8 @@ export const NO_WEIGHT_MESSAGE = 'Set at least one weight above zero to see a re
 export const LEADS_BY = ' leads, by ';
 // Core: a tie's headline starts with this.
 export const DEAD_HEAT = 'A dead heat: ';
-// Core: the start of the message a share link that cannot be read shows.
+// Startup: the start of the message a share link that cannot be read shows (the share suites check it).
 export const LINK_PROBLEM = "This link's settings could not be read";
-
 // Shell: the Recommendation region's accessible name.
 export const RECOMMENDATION = 'Recommendation';
 // Shell: what a shared link says when it replaced the reader's own saved weights.
