@@ -21,6 +21,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeViolations } from '../support/axe.mjs';
+import { normalise } from '../support/reading.mjs';
 import { loadData } from '../support/data.mjs';
 import { REPO } from '../support/paths.mjs';
 import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
@@ -80,7 +81,7 @@ async function openWhy(app) {
   await waitFor(async () => (await why.getAttribute('aria-expanded')) === 'true', { message: `"Why? ${c.name}" open` });
   const panel = app.page.locator(`[id="${await why.getAttribute('aria-controls')}"]`);
   // Wait for the lazily loaded text so axe sees the real content.
-  const rationale = c.scores[options[0].id].rationale.replace(/\s+/g, ' ').trim().slice(0, 40);
+  const rationale = normalise(c.scores[options[0].id].rationale).slice(0, 40);
   await waitFor(async () => (await panel.innerText()).replace(/\s+/g, ' ').includes(rationale), { message: 'the rationale to load' });
   return async () => {
     await why.click();
@@ -230,7 +231,7 @@ function focusInfo() {
   if (el.closest('[role=group][aria-label="Use-case presets"]')) kind = 'preset';
   return {
     kind,
-    label: label.replace(/\s+/g, ' ').trim().slice(0, 60),
+    label: normalise(label).slice(0, 60),
     visible: outline || shadow,
     outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
     boxShadow: cs.boxShadow,

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeViolations } from '../support/axe.mjs';
+import { normalise } from '../support/reading.mjs';
 import { loadData } from '../support/data.mjs';
 import { EMBED_DIALOG, PREVIEW_TITLE } from '../support/phrases.mjs';
 import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
@@ -115,7 +116,7 @@ describe('Firefox: accessibility', () => {
       await waitFor(async () => (await why.attribute('aria-expanded')) === 'true', { message: `"Why? ${c.name}" to open` });
       // Wait for the lazily loaded text so axe sees the real content.
       const panelId = await why.attribute('aria-controls');
-      const rationale = c.scores[options[0].id].rationale.replace(/\s+/g, ' ').trim().slice(0, 40);
+      const rationale = normalise(c.scores[options[0].id].rationale).slice(0, 40);
       await waitFor(
         async () =>
           (await app.session.execute((id) => document.getElementById(id)?.innerText ?? '', panelId)).replace(/\s+/g, ' ').includes(rationale),

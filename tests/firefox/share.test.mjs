@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPreset, loadData, uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
 import { LINK_PROBLEM, RESTORE_OFFER } from '../support/phrases.mjs';
-import { parseWinner } from '../support/reading.mjs';
+import { normalise, parseWinner } from '../support/reading.mjs';
 import { assertScenarioLink, badLinks, linkScenario } from '../support/scenarios.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key } from './page.mjs';
@@ -112,7 +112,7 @@ describe('Firefox: share and remember', () => {
     await choosePreset(app, preset);
     const original = await app.presetState();
     assert.equal(original.pressed[preset.name], 'true');
-    assert.equal(original.status, `${preset.name}: ${preset.summary}`.replace(/\s+/g, ' ').trim());
+    assert.equal(original.status, normalise(`${preset.name}: ${preset.summary}`));
     const link = await waitFor(async () => {
       const text = await app.linkText();
       return text.includes(`w=${weightText(preset.weights)}&p=${preset.id}`) ? text : false;
