@@ -91,11 +91,14 @@ async function oneInteraction(browser, site, { cpuRate, quietMs }) {
     if ((await frame.evaluate(() => window.__swBench.arm())) === null) throw new Error(`no ${RECOMMENDATION} region in the embed`);
     await page.mouse.move(target.x, target.y);
     await page.mouse.click(target.x, target.y);
-    const t = await waitFor(() => frame.evaluate(() => window.__swBench.changed !== null && { ...window.__swBench }), {
-      timeout: 30000,
-      interval: 20,
-      message: 'the recommendation to change after the input',
-    }).catch(() => frame.evaluate(() => ({ ...window.__swBench, changed: null })));
+    const read = () => frame.evaluate(() => {
+      const { firstPointer, firstInput, changed } = window.__swBench;
+      return { firstPointer, firstInput, changed };
+    });
+    const t = await waitFor(async () => {
+      const now = await read();
+      return now.changed !== null && now;
+    }, { timeout: 30000, interval: 20, message: 'the recommendation to change after the input' }).catch(read);
     return {
       control: target.what,
       fromPointer: t.changed === null ? null : t.changed - t.firstPointer,
