@@ -63,7 +63,8 @@ async function sliderTarget(frame) {
   const value = Number(await slider.inputValue());
   const box = await slider.boundingBox();
   const fraction = value <= 5 ? 0.85 : 0.15;
-  return { what: `slider "${await slider.getAttribute('aria-label') ?? 'first'}" from ${value}`, x: box.x + box.width * fraction, y: box.y + box.height / 2 };
+  const kept = async () => Number(await slider.inputValue()) !== value;
+  return { what: `slider "${await slider.getAttribute('aria-label') ?? 'first'}" from ${value}`, x: box.x + box.width * fraction, y: box.y + box.height / 2, kept };
 }
 
 /** A click point on a use-case preset button that is not pressed, or null. */
@@ -72,7 +73,9 @@ async function presetTarget(frame) {
   if (!(await button.count())) return null;
   await button.scrollIntoViewIfNeeded();
   const box = await button.boundingBox();
-  return { what: `preset "${(await button.innerText()).trim()}"`, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const name = (await button.innerText()).trim();
+  const kept = async () => (await frame.getByRole('button', { name, exact: true }).first().getAttribute('aria-pressed')) === 'true';
+  return { what: `preset "${name}"`, x: box.x + box.width / 2, y: box.y + box.height / 2, kept };
 }
 
 /** One cold visit: load, wait for quiet, then move the pointer to a control and click it; times in ms. */
@@ -99,8 +102,11 @@ async function oneInteraction(browser, site, { cpuRate, quietMs }) {
       const now = await read();
       return now.changed !== null && now;
     }, { timeout: 30000, interval: 20, message: 'the recommendation to change after the input' }).catch(read);
+    await networkQuiet([site.widget, site.blog], quietMs, 120000);
     return {
       control: target.what,
+      // The control still shows the reader's input once the app is live: nothing was reset.
+      inputKept: await target.kept(),
       fromPointer: t.changed === null ? null : t.changed - t.firstPointer,
       fromInput: t.changed === null ? null : t.changed - t.firstInput,
       externalRequests: external,

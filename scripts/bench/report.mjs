@@ -85,7 +85,7 @@ export function details(r) {
   if (b.embed) out.push('', responseTable('#### Embed in a blog post, before interaction', b.embed.before.responses));
   if (b.embed) out.push('', responseTable('#### Embed, after the pointer moved over it', b.embed.afterPointer.responses));
   if (b.firstVisit) out.push('', responseTable('#### Page, first visit with its service worker', b.firstVisit.responses));
-  for (const s of b.interaction?.samples ?? []) out.push('', `first interaction on ${s.control}: from pointer arrival ${ms(s.fromPointer)}, from click ${ms(s.fromInput)}`);
+  for (const s of b.interaction?.samples ?? []) out.push('', `first interaction on ${s.control}: from pointer arrival ${ms(s.fromPointer)}, from click ${ms(s.fromInput)}; input kept by the live app: ${yes(s.inputKept)}`);
   const external = [...(b.embed?.externalRequests ?? []), ...(b.firstVisit?.externalRequests ?? [])];
   if (external.length) out.push('', `WARNING: blocked requests leaving 127.0.0.1: ${external.join(', ')}`);
   if (b.paint?.consoleErrors.length) out.push('', `WARNING: console errors on the page's first load: ${b.paint.consoleErrors.join(' | ')}`);
