@@ -1,9 +1,9 @@
 // Paint and start-up timings of the page over fresh loads, and the same page with JavaScript off as the floor
-// its first paint is compared with (same HTML, CSS and prerendered content; nothing runs).
+// its first paint is compared with (same HTML, CSS and prerendered content; nothing runs, so no LCP there).
 
 import { guardContext } from '../../tests/browser/harness.mjs';
 import { RECOMMENDATION } from '../../tests/support/phrases.mjs';
-import { INTERACTIVE_PROBE, READY_PROBE, READ_PAINT } from './probes.mjs';
+import { INTERACTIVE_PROBE, READY_PROBE, READ_OBSERVED, READ_PAINT } from './probes.mjs';
 import { FCP_NOISE_MS } from './conditions.mjs';
 import { stats } from './stats.mjs';
 const METRICS = ['firstPaint', 'firstContentfulPaint', 'largestContentfulPaint', 'appRendered', 'domContentLoaded', 'loadEvent', 'cumulativeLayoutShift', 'layoutShifts'];
@@ -28,7 +28,7 @@ async function paintLoad(browser, url, { cpuRate, app, record }) {
       .waitForFunction(() => window.__swReady !== null && !document.querySelector('[data-prerendered]'), null, { timeout: 30000 })
       .then(() => true, () => false));
     await page.waitForLoadState('networkidle').catch(() => {});
-    const t = await page.evaluate(READ_PAINT);
+    const t = { ...(await page.evaluate(READ_PAINT)), ...(app ? await page.evaluate(READ_OBSERVED) : {}) };
     // A shift sum that stopped before the app took over would flatter it: leave it out.
     if (!settled) t.cumulativeLayoutShift = t.layoutShifts = null;
     return { t, settled, external };

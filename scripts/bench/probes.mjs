@@ -49,35 +49,40 @@ export const INTERACTIVE_PROBE = () => {
   const timer = setInterval(check, 10);
 };
 
+/** Paint and navigation entries: synchronous, so it works with JavaScript off too (no timer or observer runs there). */
+export const READ_PAINT = () => {
+  const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    firstPaint: paint['first-paint'] ?? null,
+    firstContentfulPaint: paint['first-contentful-paint'] ?? null,
+    appRendered: window.__swReady ?? null,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    loadEvent: nav ? nav.loadEventEnd : null,
+  };
+};
+
 /**
- * Paint entries, the last LCP candidate and the layout-shift sum (entries without recent input), read from
- * buffered observers after the fact. A plain sum, not CLS's session windows: stricter when shifts are far apart.
+ * The last LCP candidate and the layout-shift sum (entries without recent input), from buffered observers;
+ * needs JavaScript. A plain sum, not CLS's session windows: stricter when shifts are far apart.
  */
-export const READ_PAINT = () =>
-  new Promise((resolve) => {
-    const buffered = (type) =>
-      new Promise((done) => {
-        try {
-          const po = new PerformanceObserver((list) => done(list.getEntries()));
-          po.observe({ type, buffered: true });
-          setTimeout(() => done(po.takeRecords()), 200);
-        } catch {
-          done([]);
-        }
-      });
-    Promise.all([buffered('largest-contentful-paint'), buffered('layout-shift')]).then(([lcp, shifts]) => {
-      const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
-      const nav = performance.getEntriesByType('navigation')[0];
-      const counted = shifts.filter((e) => !e.hadRecentInput);
-      resolve({
-        firstPaint: paint['first-paint'] ?? null,
-        firstContentfulPaint: paint['first-contentful-paint'] ?? null,
-        largestContentfulPaint: lcp.length ? lcp[lcp.length - 1].startTime : null,
-        appRendered: window.__swReady ?? null,
-        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
-        loadEvent: nav ? nav.loadEventEnd : null,
-        cumulativeLayoutShift: counted.reduce((s, e) => s + e.value, 0),
-        layoutShifts: counted.length,
-      });
+export const READ_OBSERVED = () => {
+  const buffered = (type) =>
+    new Promise((done) => {
+      try {
+        const po = new PerformanceObserver((list) => done(list.getEntries()));
+        po.observe({ type, buffered: true });
+        setTimeout(() => done(po.takeRecords()), 200);
+      } catch {
+        done([]);
+      }
     });
+  return Promise.all([buffered('largest-contentful-paint'), buffered('layout-shift')]).then(([lcp, shifts]) => {
+    const counted = shifts.filter((e) => !e.hadRecentInput);
+    return {
+      largestContentfulPaint: lcp.length ? lcp[lcp.length - 1].startTime : null,
+      cumulativeLayoutShift: counted.reduce((sum, e) => sum + e.value, 0),
+      layoutShifts: counted.length,
+    };
   });
+};
