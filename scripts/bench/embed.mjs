@@ -61,7 +61,7 @@ function stage(rows, context) {
 /** Loads the blog post with service workers allowed; counts before and after the pointer meets the widget. */
 export async function measureEmbedBytes(browser, site, { quietMs, log }) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
-  const external = await guardContext(context);
+  const external = await guardContext(context, { abort: false });
   try {
     const page = await context.newPage();
     log('bench: blog post with one embed, no interaction');

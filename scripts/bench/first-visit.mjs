@@ -9,7 +9,7 @@ import { networkQuiet, priced, sum } from './traffic.mjs';
 export async function measureFirstVisit(browser, dist, { quietMs, log }) {
   const host = await startHost(dist);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
-  const external = await guardContext(context);
+  const external = await guardContext(context, { abort: false });
   try {
     log('bench: first visit of the page, service worker allowed');
     const page = await context.newPage();

@@ -81,7 +81,7 @@ async function presetTarget(frame) {
 /** One cold visit: load, wait for quiet, then move the pointer to a control and click it; times in ms. */
 async function oneInteraction(browser, site, { cpuRate, quietMs }) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
-  const external = await guardContext(context);
+  const external = await guardContext(context, { abort: false });
   await context.addInitScript(INPUT_PROBE, RECOMMENDATION);
   try {
     const page = await context.newPage();

@@ -64,18 +64,24 @@ export async function startEnv() {
   };
 }
 
-/** Aborts every request of `context` that leaves 127.0.0.1; returns the list of those URLs as it grows. */
-export async function guardContext(context) {
+/**
+ * Records (and, with `abort`, aborts) every request of `context` that leaves 127.0.0.1; returns the list of
+ * those URLs as it grows. Without `abort` no route is set, so the HTTP cache stays on (Playwright turns it
+ * off for routed contexts) and revalidations happen as for a reader.
+ */
+export async function guardContext(context, { abort = true } = {}) {
   const externalRequests = [];
   const note = (url) => {
     if (!externalRequests.includes(url)) externalRequests.push(url);
   };
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocalUrl(url)) return route.continue();
-    note(url);
-    return route.abort('blockedbyclient');
-  });
+  if (abort) {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (isLocalUrl(url)) return route.continue();
+      note(url);
+      return route.abort('blockedbyclient');
+    });
+  }
   // Requests the router cannot see (e.g. some preconnects) still show up here.
   context.on('request', (req) => {
     if (!isLocalUrl(req.url())) note(req.url());
