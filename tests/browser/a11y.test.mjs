@@ -231,7 +231,7 @@ function focusInfo() {
   if (el.closest('[role=group][aria-label="Use-case presets"]')) kind = 'preset';
   return {
     kind,
-    label: normalise(label).slice(0, 60),
+    label: label.replace(/\s+/g, ' ').trim().slice(0, 60),
     visible: outline || shadow,
     outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
     boxShadow: cs.boxShadow,
