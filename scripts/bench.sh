@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sizes + budgets (first load 90 kB gzip, slider p95 4 ms) + headless-Chromium
-# timings (paint, LCP, time to interactive with and without 4x CPU throttling,
-# slider latency) + Lighthouse scores for stackweigh. Never fails on timing.
+# stackweigh benchmark (scripts/bench/): file sizes gzip and brotli, the page's first load and first visit
+# with its service worker, an embed's bytes in a blog post before and after interaction, paint and
+# start-up timings, slider latency, first-interaction latency on a throttled embed, Lighthouse.
+# A measurement, never a test: slow numbers and missed budgets never fail it.
 #   ./scripts/bench.sh [--json | --markdown] [--loads N] [--moves N]
 #                      [--throttle RATE] [--no-browser] [--no-lighthouse] [--rebuild]
 set -euo pipefail
@@ -19,4 +20,4 @@ for a in "$@"; do
     args+=("$a")
   fi
 done
-exec node "$REPO/scripts/bench.mjs" ${args[@]+"${args[@]}"}
+exec node "$REPO/scripts/bench/main.mjs" ${args[@]+"${args[@]}"}

@@ -20,8 +20,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, loadData, newGuardedPage, startEnv, waitFor } from './harness.mjs';
-import { AppPage, NO_WEIGHT_MESSAGE, describeViolations, withApp } from './page.mjs';
+import { describeViolations } from '../support/axe.mjs';
+import { normalise } from '../support/reading.mjs';
+import { loadData } from '../support/data.mjs';
+import { REPO } from '../support/paths.mjs';
+import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { newGuardedPage, startEnv } from './harness.mjs';
+import { AppPage, withApp } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 let axeText;
@@ -32,8 +38,6 @@ const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
  * { rule id: { why, where(combo) -> bool } }. Empty when everything passes.
  */
 const KNOWN_VIOLATIONS = {
-  // None now. page-has-heading-one (every embed combination: the embed's
-  // title was a <p>) was fixed in src/app/root.rs (an <h1 class="sw-embed-title">).
   // An entry looks like:
   //   'rule-id': { why: 'what and whose', where: (w) => w.mode === 'embed' },
 };
@@ -77,7 +81,7 @@ async function openWhy(app) {
   await waitFor(async () => (await why.getAttribute('aria-expanded')) === 'true', { message: `"Why? ${c.name}" open` });
   const panel = app.page.locator(`[id="${await why.getAttribute('aria-controls')}"]`);
   // Wait for the lazily loaded text so axe sees the real content.
-  const rationale = c.scores[options[0].id].rationale.replace(/\s+/g, ' ').trim().slice(0, 40);
+  const rationale = normalise(c.scores[options[0].id].rationale).slice(0, 40);
   await waitFor(async () => (await panel.innerText()).replace(/\s+/g, ' ').includes(rationale), { message: 'the rationale to load' });
   return async () => {
     await why.click();

@@ -10,8 +10,10 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadData } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launchChromium, loadData, waitFor } from './harness.mjs';
+import { launchChromium } from './harness.mjs';
 import { DIST, cspViolations, moveSlider, openPage, openWhy, requireDist, waitForApp } from './dist-helpers.mjs';
 
 function policyOf(html) {

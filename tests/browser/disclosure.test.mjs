@@ -1,8 +1,11 @@
 // "Why? <criterion>" disclosures reveal each option's rationale and sources.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, startEnv, waitFor } from './harness.mjs';
-import { normalise, withApp } from './page.mjs';
+import { loadData } from '../support/data.mjs';
+import { normalise } from '../support/reading.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
+import { withApp } from './page.mjs';
 
 describe('why disclosures', () => {
   let env;

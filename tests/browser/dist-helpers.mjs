@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, TIMEOUT_MS, loadData, waitFor } from './harness.mjs';
+import { loadData } from '../support/data.mjs';
+import { DIST } from '../support/paths.mjs';
+import { TIMEOUT_MS, waitFor } from '../support/waits.mjs';
 import { AppPage } from './page.mjs';
 
 export { DIST };

@@ -7,7 +7,9 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, REPO, launchChromium, newGuardedPage, waitFor } from './harness.mjs';
+import { DIST, REPO } from '../support/paths.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { launchChromium, newGuardedPage } from './harness.mjs';
 
 export const EMBED_SOURCE = path.join(REPO, 'embed', 'embed.js');
 export const EMBED_DIST = path.join(DIST, 'embed.js');

@@ -16,8 +16,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { loadData } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
-import { loadData, waitFor } from './harness.mjs';
 import {
   ACAO,
   EMBED_DIST,

@@ -1,11 +1,13 @@
-// Decision insight as a reader meets it (issue 3): a tipping point crossed
+// Decision insight as a reader meets it: a tipping point crossed
 // with the keyboard flips the answer and the page said it would; a close
 // weighting is called too close; heavy weight on what each option is best
 // at brings the "use both" advice; the questionnaire sets the weights its
 // answers say; and edits are compared with the preset they started from.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
+import { loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 /** "v=1&w=…" for a { criterionId: weight } map (0 where not given). */

@@ -2,7 +2,8 @@
 // and every part of the UI contract is present with the data's names.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, startEnv } from './harness.mjs';
+import { loadData } from '../support/data.mjs';
+import { startEnv } from './harness.mjs';
 import { withApp } from './page.mjs';
 
 describe('page load', () => {

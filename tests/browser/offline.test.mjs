@@ -8,8 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launchChromium, waitFor } from './harness.mjs';
+import { launchChromium } from './harness.mjs';
 import { copyDist, cspViolations, moveSlider, openPage, openWhy, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
 
 const SUB_PATH = 'tools/stackweigh/';

@@ -1,16 +1,17 @@
-// Page object for stackweigh: finds things the way a person (or a screen
-// reader) would — by role and accessible name — never by CSS class, except
-// for the radar polygons whose `points` the contract names explicitly.
+// The Playwright adapter of the page object (tests/support/app-page.mjs): finds things the way a person
+// or a screen reader would, by role and accessible name; CSS only for the radar polygons the contract names.
 
 import assert from 'node:assert/strict';
-import { liveRecommendation, loadData, newGuardedPage, optionName, waitFor } from './harness.mjs';
+import { AppPageBase } from '../support/app-page.mjs';
+import { loadData } from '../support/data.mjs';
+import { HEADING, RECOMMENDATION } from '../support/phrases.mjs';
+import { normalise } from '../support/reading.mjs';
+import { liveRecommendation, newGuardedPage } from './harness.mjs';
 
-export const HEADING = 'Node.js vs Python for your backend';
-export const NO_WEIGHT_MESSAGE = 'Set at least one weight';
-
-export class AppPage {
+export class AppPage extends AppPageBase {
   /** @param {Awaited<ReturnType<typeof newGuardedPage>>} guarded */
   constructor(guarded, url) {
+    super();
     this.guarded = guarded;
     this.page = guarded.page;
     this.url = url;
@@ -63,7 +64,7 @@ export class AppPage {
     return this.page.getByRole('slider', { name: criterionName, exact: true });
   }
   recommendation() {
-    return this.page.getByRole('region', { name: 'Recommendation', exact: true });
+    return this.page.getByRole('region', { name: RECOMMENDATION, exact: true });
   }
   radar() {
     return this.page.getByRole('img', { name: /^Radar chart/ });
@@ -91,92 +92,12 @@ export class AppPage {
     return this.page.locator('body').innerText();
   }
 
-  /** Winner option id as the recommendation region states it. */
-  async winner() {
-    return parseWinner(await this.recommendationText());
-  }
-
-  // --- waits ---------------------------------------------------------------
-  async waitForRecommendationChange(before, message = 'the recommendation text to change') {
-    return waitFor(async () => {
-      const now = await this.recommendationText();
-      return now !== before ? now : false;
-    }, { message });
-  }
-  async waitForRadarChange(before, message = 'the radar polygons to change') {
-    return waitFor(async () => {
-      const now = await this.radarPoints();
-      return Object.keys(now).some((k) => now[k] !== before[k]) ? now : false;
-    }, { message });
-  }
-  async waitForWinner(optionId) {
-    return waitFor(async () => ((await this.winner()) === optionId ? optionId : false), {
-      message: `the recommendation to name ${optionName(optionId)} as the winner`,
-    });
-  }
-
   // --- actions -------------------------------------------------------------
   async pressOnSlider(criterionName, key) {
     const s = this.slider(criterionName);
     await s.focus();
     await s.press(key);
   }
-}
-
-export function normalise(text) {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Which option the recommendation text declares the winner.
- * Looks for "<Option> wins/leads/is ahead/…" or "Recommend…: <Option>", or
- * "<Option>: NN" score pairs (highest wins); null if it can't tell.
- */
-export function parseWinner(text) {
-  const { options } = loadData();
-  const names = options.map((o) => ({ id: o.id, re: escapeRe(o.name) }));
-  // The first statement of a winner in reading order is the answer; later
-  // sentences may be hypotheticals ("Node.js wins if … drops to 2").
-  let first = null;
-  for (const { id, re } of names) {
-    for (const pattern of [
-      `${re}\\s+(?:wins|leads|is ahead|comes out ahead|edges|is the better|is recommended|comes out on top)`,
-      `(?:recommend(?:ed|ation)?|winner|pick|choose|go with)\\s*:?\\s*${re}\\b`,
-    ]) {
-      const match = new RegExp(pattern, 'i').exec(text);
-      if (match && (!first || match.index < first.index)) first = { id, index: match.index };
-    }
-  }
-  if (first) return first.id;
-  const scores = parseScores(text);
-  if (scores) {
-    const ids = Object.keys(scores);
-    if (ids.length === options.length) {
-      ids.sort((a, b) => scores[b] - scores[a]);
-      if (scores[ids[0]] > scores[ids[1]]) return ids[0];
-    }
-  }
-  return null;
-}
-
-/**
- * {optionId: score} read from the text: "<Option> NN / 100" (or "NN%")
- * first, else the first 0–100 number within a few characters of the name;
- * null if none.
- */
-export function parseScores(text) {
-  const out = {};
-  for (const o of loadData().options) {
-    const name = escapeRe(o.name);
-    const strict = new RegExp(`${name}\\s*:?\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*(?:/\\s*100|%)`).exec(text);
-    const loose = strict ?? new RegExp(`${name}[^0-9]{0,12}?(\\d{1,3}(?:\\.\\d+)?)`).exec(text);
-    if (loose) out[o.id] = Number(loose[1]);
-  }
-  return Object.keys(out).length ? out : null;
-}
-
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -191,39 +112,4 @@ export async function withApp(env, fn, opts) {
   } finally {
     await app.close();
   }
-}
-
-/** What a shared link says when it replaced the reader's own saved weights. */
-export const RESTORE_OFFER = 'You opened a shared link, so you see its settings. Your own saved weights are kept.';
-
-/** The start of the message a share link that cannot be read shows. */
-export const LINK_PROBLEM = "This link's settings could not be read";
-
-/**
- * Share links the app must refuse, each with the reason its message gives
- * (`${LINK_PROBLEM}: ${reason}; showing the defaults.`), for `n` criteria.
- */
-export function badLinks(n) {
-  const fives = '5'.repeat(n);
-  const overLong = `v=1&w=${fives}${'&s=w'.repeat(130)}`;
-  assert.ok(overLong.length > 512, 'the over-long link is longer than a real one can be');
-  return [
-    { what: 'garbled', hash: 'v=1&w=5z', reason: '“z” is not a weight from 0 to 10' },
-    { what: 'truncated', hash: `v=1&w=${fives.slice(0, 8)}`, reason: `it has 8 weights where this version has ${n} criteria` },
-    { what: 'over-long', hash: overLong, reason: `it is ${overLong.length} characters long, more than the 512 a real one needs` },
-    { what: 'newer version', hash: `v=9&w=${fives}`, reason: 'it was made by a newer version of stackweigh (format 9); reload the page to update' },
-  ];
-}
-
-/** axe-core violations as a readable failure message. */
-export function describeViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 5)
-        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}\n      ${n.html.slice(0, 200)}`)
-        .join('\n');
-      return `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n  ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n\n');
 }

@@ -1,9 +1,11 @@
-// The build's prerendered first paint (issue 6): content a reader can use
+// The build's prerendered first paint: content a reader can use
 // before the wasm arrives and with JavaScript off, and no layout jump when
 // the live app takes over.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
+import { loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 /** The default view's winner, by the independent oracle: every weight 5. */

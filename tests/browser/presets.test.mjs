@@ -3,8 +3,11 @@
 // recommendation and chart follow (ML/AI -> Python, real-time chat -> Node.js).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPreset, loadData, optionName, startEnv, waitFor, weightedWinner } from './harness.mjs';
-import { parseScores, withApp } from './page.mjs';
+import { findPreset, loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { normalise, parseScores } from '../support/reading.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
+import { withApp } from './page.mjs';
 
 async function choosePreset(app, preset) {
   const button = app.presetButton(preset.name);
@@ -13,8 +16,8 @@ async function choosePreset(app, preset) {
     message: `preset "${preset.name}" to become aria-pressed=true`,
   });
   await app.statusWith(preset.summary.trim().slice(0, 60)).first().waitFor({ state: 'attached' });
-  const status = normaliseWs(await app.statusWith(preset.summary.trim().slice(0, 60)).first().innerText());
-  assert.ok(status.includes(normaliseWs(preset.summary)), `role=status shows the summary "${preset.summary}", got "${status}"`);
+  const status = normalise(await app.statusWith(preset.summary.trim().slice(0, 60)).first().innerText());
+  assert.ok(status.includes(normalise(preset.summary)), `role=status shows the summary "${preset.summary}", got "${status}"`);
   for (const c of loadData().criteria) {
     const want = preset.weights[c.id];
     await waitFor(async () => (await app.sliderValue(c.name)) === want, {
@@ -27,7 +30,6 @@ async function choosePreset(app, preset) {
   }
 }
 
-const normaliseWs = (s) => s.replace(/\s+/g, ' ').trim();
 
 describe('use-case presets', () => {
   let env;

@@ -3,7 +3,8 @@
 // (320 px) and a desktop width, for the shapes the presets produce.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, startEnv } from './harness.mjs';
+import { loadData } from '../support/data.mjs';
+import { startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 /** Rendered boxes of the chart and its labels, in CSS pixels. */

@@ -6,8 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertScenarioLink, findPreset, linkScenario, liveRecommendation, loadData, newGuardedPage, optionName, startEnv, uniformWeights, waitFor, weightText, weightedWinner } from './harness.mjs';
-import { AppPage, LINK_PROBLEM, RESTORE_OFFER, badLinks, normalise } from './page.mjs';
+import { findPreset, loadData, optionName, uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
+import { LINK_PROBLEM, RESTORE_OFFER } from '../support/phrases.mjs';
+import { normalise } from '../support/reading.mjs';
+import { assertScenarioLink, badLinks, linkScenario } from '../support/scenarios.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { liveRecommendation, newGuardedPage, startEnv } from './harness.mjs';
+import { AppPage } from './page.mjs';
 
 const STORAGE_KEY = 'stackweigh:v1:state';
 const STORAGE_NOTE = 'This browser does not let the page remember your weights; use “Copy link” to keep them.';

@@ -9,7 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, loadData } from './harness.mjs';
+import { loadData } from '../support/data.mjs';
+import { launchChromium } from './harness.mjs';
 import { DIST, cspViolations, moveSlider, openPage, openWhy, requireDist, waitForApp } from './dist-helpers.mjs';
 
 describe('single-file bundle', () => {

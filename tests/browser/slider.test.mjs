@@ -2,7 +2,9 @@
 // and so do the recommendation and the radar chart.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, startEnv, waitFor } from './harness.mjs';
+import { loadData } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
 import { withApp } from './page.mjs';
 
 /** The criterion on which the options differ most: moving it must move the result. */

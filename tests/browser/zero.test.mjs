@@ -2,8 +2,11 @@
 // instead of dividing by zero, and nothing shows NaN.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadData, startEnv, waitFor } from './harness.mjs';
-import { NO_WEIGHT_MESSAGE, withApp } from './page.mjs';
+import { loadData } from '../support/data.mjs';
+import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { startEnv } from './harness.mjs';
+import { withApp } from './page.mjs';
 
 describe('all weights zero', () => {
   let env;

@@ -13,11 +13,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// The data oracle is engine-independent: reuse the Chromium suite's.
-import { loadData } from '../browser/harness.mjs';
-import { describeViolations } from '../browser/page.mjs';
+import { describeViolations } from '../support/axe.mjs';
+import { normalise } from '../support/reading.mjs';
+import { loadData } from '../support/data.mjs';
+import { EMBED_DIALOG, PREVIEW_TITLE } from '../support/phrases.mjs';
 import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
-import { EMBED_DIALOG, FirefoxApp, Key, PREVIEW_TITLE } from './page.mjs';
+import { FirefoxApp, Key } from './page.mjs';
 
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 const AXE_VERSION = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'package.json'), 'utf8')).version;
@@ -115,7 +116,7 @@ describe('Firefox: accessibility', () => {
       await waitFor(async () => (await why.attribute('aria-expanded')) === 'true', { message: `"Why? ${c.name}" to open` });
       // Wait for the lazily loaded text so axe sees the real content.
       const panelId = await why.attribute('aria-controls');
-      const rationale = c.scores[options[0].id].rationale.replace(/\s+/g, ' ').trim().slice(0, 40);
+      const rationale = normalise(c.scores[options[0].id].rationale).slice(0, 40);
       await waitFor(
         async () =>
           (await app.session.execute((id) => document.getElementById(id)?.innerText ?? '', panelId)).replace(/\s+/g, ' ').includes(rationale),

@@ -11,17 +11,18 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
+import { DIST, REPO } from '../support/paths.mjs';
+import { waitFor as pollUntil } from '../support/waits.mjs';
 import { Session, startGeckodriver } from './webdriver.mjs';
-import { waitFor as pollUntil } from '../browser/harness.mjs';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist'));
+export { DIST, REPO };
 export const TIMEOUT_MS = Number(process.env.BROWSER_TEST_TIMEOUT_MS || 20000);
+/** How the Firefox suite polls: WebDriver round trips are slower than Playwright's. */
+export const POLL = Object.freeze({ timeout: TIMEOUT_MS, interval: 50 });
 
-/** The browser harness's polling helper, with Firefox's longer default timeout. */
-export const waitFor = (fn, options = {}) => pollUntil(fn, { timeout: TIMEOUT_MS, interval: 50, ...options });
+/** The shared polling helper, with Firefox's longer default timeout. */
+export const waitFor = (fn, options = {}) => pollUntil(fn, { ...POLL, ...options });
 
 export function firefoxPath() {
   if (process.env.FIREFOX_PATH) return process.env.FIREFOX_PATH;

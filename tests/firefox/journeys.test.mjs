@@ -5,11 +5,11 @@
 // the page logged no error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-// The data oracle is engine-independent: reuse the Chromium suite's.
-import { findPreset, loadData, optionName, weightedWinner } from '../browser/harness.mjs';
-import { NO_WEIGHT_MESSAGE, parseWinner } from '../browser/page.mjs';
+import { findPreset, loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
+import { normalise, parseWinner } from '../support/reading.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
-import { FirefoxApp, Key, normalise } from './page.mjs';
+import { FirefoxApp, Key } from './page.mjs';
 
 function mostDecisiveCriterion() {
   const { criteria, options } = loadData();

@@ -1,29 +1,23 @@
-// Page object for stackweigh in Firefox. Like tests/browser/page.mjs it finds
-// things by role and accessible name, but here the role and the name are the
-// ones Firefox's accessibility tree computes (WebDriver "Get Computed Role" /
-// "Get Computed Label"); CSS selectors only narrow the candidates.
+// The WebDriver adapter of the page object (tests/support/app-page.mjs): roles and names are the ones
+// Firefox's accessibility tree computes (Get Computed Role / Label); CSS selectors only narrow the candidates.
 
 import assert from 'node:assert/strict';
+import { AppPageBase } from '../support/app-page.mjs';
+import { loadData } from '../support/data.mjs';
+import { EMBED_DIALOG, HEADING, PREVIEW_TITLE, RECOMMENDATION } from '../support/phrases.mjs';
+import { normalise } from '../support/reading.mjs';
 import { Key } from './webdriver.mjs';
-import { waitFor } from './harness.mjs';
-// The data is engine-independent: the Chromium suite's loader.
-import { loadData } from '../browser/harness.mjs';
+import { POLL, waitFor } from './harness.mjs';
 
 export { Key };
 
-export const HEADING = 'Node.js vs Python for your backend';
 /** Where the app keeps the reader's own weights (share-link text). */
 export const STORAGE_KEY = 'stackweigh:v1:state';
-export const EMBED_DIALOG = 'Embed this comparison';
-export const PREVIEW_TITLE = 'Preview of the embedded widget';
 
-export function normalise(text) {
-  return String(text).replace(/\s+/g, ' ').trim();
-}
-
-export class FirefoxApp {
+export class FirefoxApp extends AppPageBase {
   /** @param {Awaited<ReturnType<typeof import('./harness.mjs').startFirefoxEnv>>} env */
   constructor(env) {
+    super(POLL);
     this.env = env;
     this.session = env.session;
   }
@@ -94,15 +88,15 @@ export class FirefoxApp {
   }
 
   recommendation() {
-    return this.one('section, [role=region], [aria-label], [aria-labelledby]', 'region', 'Recommendation');
+    return this.one('section, [role=region], [aria-label], [aria-labelledby]', 'region', RECOMMENDATION);
   }
   async recommendationText() {
-    const found = await this.session.execute(() => {
+    const found = await this.session.execute((name) => {
       const heading = [...document.querySelectorAll('[aria-labelledby]')].find((el) =>
-        el.getAttribute('aria-labelledby').split(/\s+/).some((id) => document.getElementById(id)?.textContent.trim() === 'Recommendation'),
+        el.getAttribute('aria-labelledby').split(/\s+/).some((id) => document.getElementById(id)?.textContent.trim() === name),
       );
       return heading ? heading.innerText : '';
-    });
+    }, RECOMMENDATION);
     return normalise(found ?? '');
   }
   heading() {
@@ -138,19 +132,6 @@ export class FirefoxApp {
       const outputs = [...document.querySelectorAll('output')].filter((o) => o.htmlFor.contains(el.id));
       return outputs.map((o) => o.textContent.trim()).join(' ');
     }, slider);
-  }
-
-  async waitForRecommendationChange(before, message = 'the recommendation text to change') {
-    return waitFor(async () => {
-      const now = await this.recommendationText();
-      return now !== before ? now : false;
-    }, { message });
-  }
-  async waitForRadarChange(before, message = 'the radar polygons to change') {
-    return waitFor(async () => {
-      const now = await this.radarPoints();
-      return Object.keys(now).some((k) => now[k] !== before[k]) ? now : false;
-    }, { message });
   }
 
   /** A button anywhere on the page, by its accessible name. */

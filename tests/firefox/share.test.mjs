@@ -7,9 +7,10 @@
 // left 127.0.0.1 and that the page logged no error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-// The data oracle is engine-independent: reuse the Chromium suite's.
-import { assertScenarioLink, findPreset, linkScenario, loadData, uniformWeights, weightText, weightedWinner } from '../browser/harness.mjs';
-import { LINK_PROBLEM, RESTORE_OFFER, badLinks, parseWinner } from '../browser/page.mjs';
+import { findPreset, loadData, uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
+import { LINK_PROBLEM, RESTORE_OFFER } from '../support/phrases.mjs';
+import { normalise, parseWinner } from '../support/reading.mjs';
+import { assertScenarioLink, badLinks, linkScenario } from '../support/scenarios.mjs';
 import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key } from './page.mjs';
 
@@ -111,7 +112,7 @@ describe('Firefox: share and remember', () => {
     await choosePreset(app, preset);
     const original = await app.presetState();
     assert.equal(original.pressed[preset.name], 'true');
-    assert.equal(original.status, `${preset.name}: ${preset.summary}`.replace(/\s+/g, ' ').trim());
+    assert.equal(original.status, normalise(`${preset.name}: ${preset.summary}`));
     const link = await waitFor(async () => {
       const text = await app.linkText();
       return text.includes(`w=${weightText(preset.weights)}&p=${preset.id}`) ? text : false;

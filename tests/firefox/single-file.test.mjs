@@ -15,8 +15,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-// The data oracle is engine-independent: reuse the Chromium suite's.
-import { loadData } from '../browser/harness.mjs';
+import { loadData } from '../support/data.mjs';
 import { DIST, startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key } from './page.mjs';
 

@@ -1,0 +1,10 @@
+// The budgets and test conditions the bench reports against, in one place.
+
+// Slider input -> recommendation text, p95; and the app's own recomputation per move, p95.
+export const SLIDER_P95_BUDGET_MS = 4;
+export const RECOMPUTE_BUDGET_MS = 2;
+// Medians of a few loads differ by one 60 Hz frame from run to run on their own.
+export const FCP_NOISE_MS = 16;
+// Lighthouse's "Fast 4G"-like profile for the first-interaction run.
+export const NETWORK = Object.freeze({ latencyMs: 150, downloadMbps: 9, uploadMbps: 1.5 });
+export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
