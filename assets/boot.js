@@ -112,9 +112,46 @@
     });
   }
 
+  /**
+   * The prerendered page is a live form. Its markup is the page's, with every
+   * panel open: an embed closes them as they are parsed (before the first
+   * paint). A use case picked before the app is live is kept on the root as
+   * data-picked (core::adopt reads it at mount).
+   */
+  function liveForm(embed) {
+    var close = function (node) {
+      if (node.nodeType !== 1) return;
+      if (node.matches('details[data-panel]')) node.open = false;
+      node.querySelectorAll('details[data-panel]').forEach(function (panel) {
+        panel.open = false;
+      });
+    };
+    if (embed && w.MutationObserver) {
+      var observer = new MutationObserver(function (records) {
+        records.forEach(function (record) {
+          record.addedNodes.forEach(close);
+        });
+      });
+      observer.observe(html, { childList: true, subtree: true });
+      d.addEventListener('DOMContentLoaded', function () {
+        observer.disconnect();
+      });
+    }
+    d.addEventListener('click', function (event) {
+      var root = d.getElementById('stackweigh');
+      var chip = event.target.closest && event.target.closest('[data-preset]');
+      if (!chip || !root || !root.hasAttribute('data-prerendered')) return;
+      root.setAttribute('data-picked', chip.getAttribute('data-preset'));
+      root.querySelectorAll('[data-preset]').forEach(function (other) {
+        other.setAttribute('aria-pressed', String(other === chip));
+      });
+    });
+  }
+
   var options = pageOptions(w.location.search);
   if (options.theme !== 'auto') html.setAttribute('data-theme', options.theme);
   if (options.embed) html.setAttribute('data-embed', '');
+  liveForm(options.embed);
   var framedEmbed = options.embed && w !== w.top;
   if (framedEmbed) reportHeight(options.id);
   // An inert frame (the page's own embed preview) never gets intent: a picture, drawn now.

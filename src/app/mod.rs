@@ -17,12 +17,6 @@ pub use root::{App, AppProps, Booted};
 /// default view (see `prerender`), which `mount` then replaces.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 
-/// Runs in the prerendered page, before the app is live: an embed starts
-/// with its panels closed, and a use case picked is kept for the app
-/// (`core::adopt`). Range inputs and disclosures need no script.
-#[cfg(not(target_arch = "wasm32"))]
-const PRERENDER_SCRIPT: &str = r#"<script>(function(d){var r=d.getElementById("stackweigh");if(!r)return;if(d.documentElement.hasAttribute("data-embed"))r.querySelectorAll("details[data-panel]").forEach(function(e){e.open=false});r.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("[data-preset]");if(!b||!r.hasAttribute("data-prerendered"))return;r.setAttribute("data-picked",b.getAttribute("data-preset"));r.querySelectorAll("[data-preset]").forEach(function(x){x.setAttribute("aria-pressed",String(x===b))})})})(document)</script>"#;
-
 /// Mounts the app into `#stackweigh` (falls back to `<body>`), in three
 /// tasks rather than one long one: loading the wasm, reading the address and
 /// storage (the first storage access of a visit can take a while), then
@@ -91,8 +85,8 @@ fn root_element() -> Option<web_sys::Element> {
 
 /// The default view (no query, no link, nothing saved) as HTML: the same
 /// components the browser runs, rendered by Yew's server renderer, with
-/// real, enabled controls, and the script that keeps what a reader does to
-/// them before the app is live.
+/// real, enabled controls (the boot script keeps what a reader does to them
+/// before the app is live).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
     use std::rc::Rc;
@@ -101,8 +95,7 @@ pub fn prerender() -> String {
         boot: Rc::new(Booted::default_view()),
     })
     .hydratable(false);
-    let html = futures::executor::block_on(renderer.render());
-    format!("{html}{PRERENDER_SCRIPT}")
+    futures::executor::block_on(renderer.render())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -132,7 +125,6 @@ mod tests {
         let html = prerender();
         assert!(!html.contains("disabled"), "no control waits for the app");
         assert!(html.contains(r#"data-panel="weights""#));
-        assert!(html.contains(super::PRERENDER_SCRIPT));
     }
 
     #[test]

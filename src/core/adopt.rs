@@ -46,3 +46,15 @@ pub fn adopt(matrix: &Matrix, model: &Model, found: &Prerendered) -> Vec<Event> 
     }
     events
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PICKED_ATTRIBUTE;
+
+    #[test]
+    fn the_boot_script_records_a_pick_where_adopt_reads_it() {
+        let boot = include_str!("../../assets/boot.js");
+        assert!(boot.contains(&format!("'{PICKED_ATTRIBUTE}'")));
+        assert!(boot.contains("details[data-panel]"));
+    }
+}

@@ -74,6 +74,7 @@ async function openApp(env, { query = '', viewport = { width: 1280, height: 900 
 }
 
 async function openWhy(app) {
+  await app.openPanels();
   const { criteria, options } = loadData();
   const c = criteria[0];
   const why = app.whyButton(c.name);
@@ -90,6 +91,7 @@ async function openWhy(app) {
 }
 
 async function openQuiz(app) {
+  await app.openPanels();
   const button = app.page.getByRole('button', { name: QUIZ_BUTTON, exact: true });
   await button.click();
   await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', { message: 'questionnaire open' });

@@ -105,6 +105,7 @@ export async function waitForApp(app) {
 
 /** Moves the first criterion's slider to an end and waits for the chart to follow. */
 export async function moveSlider(app) {
+  await app.openPanels();
   const { name } = loadData().criteria[0];
   const before = await app.sliderValue(name);
   const radar = await app.radarPoints();
@@ -116,6 +117,7 @@ export async function moveSlider(app) {
 
 /** Opens the first criterion's "Why?" and waits for its text (not an error). */
 export async function openWhy(app) {
+  await app.openPanels();
   const { name } = loadData().criteria[0];
   const button = app.whyButton(name);
   await button.click();

@@ -39,6 +39,14 @@ export class AppPage extends AppPageBase {
     await liveRecommendation(this.page).waitFor({ state: 'visible' });
   }
 
+  /** Opens every closed panel (an embed starts with them closed), as a reader clicks each summary. */
+  async openPanels() {
+    const closed = this.page.locator('details[data-panel]:not([open]) > summary');
+    while ((await closed.count()) > 0) {
+      await closed.first().click();
+    }
+  }
+
   /** Fails with every external request / console error seen so far. */
   assertNoProblems() {
     assert.deepEqual(this.guarded.problems(), [], 'the page must make no external request and log no error');
