@@ -80,6 +80,9 @@ impl DetailsText {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ui {
     pub quiz_open: bool,
+    /// "How we score" is open (its text is drawn only then: the prerendered
+    /// page, and an embed's first bytes, stay small).
+    pub method_open: bool,
     pub embed_dialog_open: bool,
     /// The last outcome of a copy or download.
     pub share_status: String,
@@ -90,6 +93,7 @@ impl Default for Ui {
     fn default() -> Self {
         Ui {
             quiz_open: false,
+            method_open: false,
             embed_dialog_open: false,
             share_status: String::new(),
             details: DetailsText::NotLoaded,

@@ -19,6 +19,8 @@ pub enum Event {
         open: bool,
     },
     ToggleQuiz,
+    /// "How we score" was opened or closed.
+    MethodToggled(bool),
     /// Opens or closes a criterion's "Why?" (and loads its text once).
     ToggleDetails(usize),
     DetailsArrived(DetailsText),
@@ -115,6 +117,10 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
     let mut effects = match event {
         Event::State(action) => change_state(matrix, model, action),
         Event::PanelToggled { panel, open } => toggle_panel(matrix, model, panel, open),
+        Event::MethodToggled(open) => {
+            model.ui.method_open = open;
+            Vec::new()
+        }
         Event::ToggleQuiz => {
             model.ui.quiz_open = !model.ui.quiz_open;
             Vec::new()

@@ -117,7 +117,8 @@ pub struct FooterView {
     pub full_page: Option<String>,
     pub reviewed: String,
     pub storage_note: Option<String>,
-    pub methodology: Rc<Vec<Section>>,
+    /// "How we score", while it is open.
+    pub methodology: Option<Rc<Vec<Section>>>,
 }
 
 pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
@@ -145,7 +146,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
             full_page: embed.then(|| model.full_page_link()),
             reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
             storage_note: model.state.storage_note.clone(),
-            methodology: model.methodology.clone(),
+            methodology: model.ui.method_open.then(|| model.methodology.clone()),
         },
     }
 }

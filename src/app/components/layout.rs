@@ -45,18 +45,18 @@ pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
                 </>
             }) }
             { panel(Panel::Share, &vm.panels, on, share_section(&vm.share, on)) }
-            { footer(vm) }
+            { footer(vm, on) }
         </div>
     }
 }
 
-fn footer(vm: &ViewModel) -> Html {
+fn footer(vm: &ViewModel, on: &Callback<Event>) -> Html {
     html! {
         <footer class="sw-footer">
             if let Some(full_page) = vm.footer.full_page.clone() {
                 <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
             } else {
-                { methodology_note(&vm.footer.methodology) }
+                { methodology_note(vm.footer.methodology.as_deref().map(Vec::as_slice), on) }
                 <p>{ &vm.footer.reviewed }</p>
                 if let Some(note) = &vm.footer.storage_note {
                     <p class="sw-storage-note">{ note }</p>
