@@ -121,31 +121,7 @@ pub fn parse(matrix: &Matrix, query: &str) -> PageOptions {
                     shown(&value)
                 )),
             },
-            "criteria" => {
-                let mut chosen = Vec::new();
-                let mut unknown = Vec::new();
-                for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
-                    match matrix.criterion_index(id) {
-                        Some(index) if !chosen.contains(&index) => chosen.push(index),
-                        Some(_) => {}
-                        None => unknown.push(shown(id)),
-                    }
-                }
-                crate::core::sort_by_rank(&mut chosen, |&c| c as i64);
-                if !unknown.is_empty() {
-                    options.problems.push(format!(
-                        "Unknown criteria ignored: {}.",
-                        unknown.iter().map(|u| format!("“{u}”")).collect::<Vec<_>>().join(", ")
-                    ));
-                }
-                if chosen.is_empty() {
-                    options
-                        .problems
-                        .push("No known criteria were chosen; showing them all.".into());
-                } else {
-                    options.criteria = Some(chosen);
-                }
-            }
+            "criteria" => read_criteria(matrix, &value, &mut options),
             "id" => {
                 let clean = value.len() <= 40
                     && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -158,6 +134,37 @@ pub fn parse(matrix: &Matrix, query: &str) -> PageOptions {
         }
     }
     options
+}
+
+/// `criteria=<id>,<id>`: the known ones, in matrix order; the rest named.
+fn read_criteria(matrix: &Matrix, value: &str, options: &mut PageOptions) {
+    let mut chosen = Vec::new();
+    let mut unknown = Vec::new();
+    for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        match matrix.criterion_index(id) {
+            Some(index) if !chosen.contains(&index) => chosen.push(index),
+            Some(_) => {}
+            None => unknown.push(shown(id)),
+        }
+    }
+    crate::core::sort_by_rank(&mut chosen, |&c| c as i64);
+    if !unknown.is_empty() {
+        options.problems.push(format!(
+            "Unknown criteria ignored: {}.",
+            unknown
+                .iter()
+                .map(|u| format!("“{u}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if chosen.is_empty() {
+        options
+            .problems
+            .push("No known criteria were chosen; showing them all.".into());
+    } else {
+        options.criteria = Some(chosen);
+    }
 }
 
 #[cfg(test)]
