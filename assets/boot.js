@@ -57,7 +57,12 @@
     note.setAttribute('role', 'alert');
     note.textContent =
       'The interactive comparator could not start here (its script or WebAssembly was blocked), so this is the default comparison, read-only.';
-    if (root) root.prepend(note);
+    if (!root) return;
+    root.prepend(note);
+    // The prerendered form cannot do anything now: say so, rather than let it seem to work.
+    root.querySelectorAll('input, button').forEach(function (control) {
+      control.disabled = true;
+    });
   }
 
   // Glue and wasm side by side, once.

@@ -10,7 +10,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
-import { DIST, launchChromium, liveRecommendation, newGuardedPage, waitFor } from './harness.mjs';
+import { DIST } from '../support/paths.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { launchChromium, liveRecommendation, newGuardedPage } from './harness.mjs';
 import { copyDist, openPage, requireDist, serviceWorkerActive } from './dist-helpers.mjs';
 import { ACAO, embedFrame, embedIframe, hostPage, makePagesRoot, makeSiteRoot, waitForFit } from './embed-helpers.mjs';
 
@@ -142,7 +144,7 @@ describe('an embed in a host page starts at the first intent', () => {
 
   // Needs something focusable in the untouched embed: today styles/main.css
   // hides the prerendered view of an embed and the prerender disables its controls.
-  test('focus from the keyboard (Tab from the host page into the embed) starts the app', { todo: 'needs the visible, enabled prerendered embed' }, async () => {
+  test('focus from the keyboard (Tab from the host page into the embed) starts the app', async () => {
     const { g, seen, frame } = await untouchedEmbed();
     try {
       assert.deepEqual(named(seen, glueAndWasm), [], 'nothing before the key');

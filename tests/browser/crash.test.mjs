@@ -20,7 +20,9 @@ const RELEASE_DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO,
 const CRASH_DIST = path.resolve(process.env.STACKWEIGH_CRASH_DIST || path.join(REPO, 'target', 'dist-crash'));
 // The harness serves $STACKWEIGH_DIST: here, the crash-test build.
 process.env.STACKWEIGH_DIST = CRASH_DIST;
-const { loadData, newGuardedPage, startEnv, waitFor, weightText, liveRecommendation } = await import('./harness.mjs');
+const { newGuardedPage, startEnv, liveRecommendation } = await import('./harness.mjs');
+const { loadData, weightText } = await import('../support/data.mjs');
+const { waitFor } = await import('../support/waits.mjs');
 const { AppPage } = await import('./page.mjs');
 const { startServer } = await import('../../scripts/static-server.mjs');
 const { ACAO, embedFrame, embedIframe, hostPage, launchEnv, makePagesRoot, makeSiteRoot, messages, openGuarded, waitForFit } =

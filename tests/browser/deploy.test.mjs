@@ -9,7 +9,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPage } from './dist-helpers.mjs';
-import { DIST, launchChromium, liveRecommendation, newGuardedPage, waitFor } from './harness.mjs';
+import { DIST } from '../support/paths.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { launchChromium, liveRecommendation, newGuardedPage } from './harness.mjs';
 import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-server.mjs';
 
 const HEADERS_FILE = path.join(DIST, '_headers');

@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { loadData } from '../support/data.mjs';
 import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
+import { openPanels } from './harness.mjs';
 import {
   ACAO,
   EMBED_DIST,
@@ -357,6 +358,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     try {
       const frame = await embedFrame(page, 0);
       await started(frame);
+      await openPanels(frame);
       const values = await frame.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
       assert.deepEqual(values, stateWeights);
       assert.deepEqual(g.problems(), []);
@@ -417,6 +419,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     try {
       const frame = await embedFrame(page, 0);
       await started(frame);
+      await openPanels(frame);
       const before = await waitForFit(page, 0, frame);
       const why = frame.getByRole('button', { name: /^Why\?/ }).first();
       await why.click();
@@ -502,6 +505,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const frame = await sandboxedFrame(page);
       await started(frame);
       assert.equal(await frame.evaluate(() => self.origin), 'null', 'opaque origin');
+      await openPanels(frame);
       const sliders = frame.getByRole('slider');
       await sliders.first().waitFor();
       const values = await sliders.evaluateAll((els) => els.map((e) => Number(e.value)));
@@ -640,6 +644,7 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
       await alert.waitFor({ state: 'visible' });
       assert.match(await alert.innerText(), /could not start here .*default comparison, read-only/);
       await frame.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
+      await openPanels(frame);
       const sliders = frame.getByRole('slider');
       assert.ok((await sliders.count()) > 0, 'the default weights are shown');
       assert.deepEqual(new Set(await sliders.evaluateAll((els) => els.map((e) => e.disabled))), new Set([true]), 'every slider is disabled: the widget did not boot');

@@ -41,6 +41,14 @@ export function liveRecommendation(target) {
  * One server + one browser per test file.
  * Usage:  const env = await startEnv(); ... await env.close();
  */
+/** Opens every closed panel of a page or frame (an embed starts with them closed), as a reader clicks each summary. */
+export async function openPanels(target) {
+  const closed = target.locator('details[data-panel]:not([open]) > summary');
+  while ((await closed.count()) > 0) {
+    await closed.first().click();
+  }
+}
+
 export async function startEnv() {
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html missing: build first with \`trunk build --release --offline\``);

@@ -6,7 +6,7 @@ import { AppPageBase } from '../support/app-page.mjs';
 import { loadData } from '../support/data.mjs';
 import { HEADING, RECOMMENDATION } from '../support/phrases.mjs';
 import { normalise } from '../support/reading.mjs';
-import { liveRecommendation, newGuardedPage } from './harness.mjs';
+import { liveRecommendation, newGuardedPage, openPanels } from './harness.mjs';
 
 export class AppPage extends AppPageBase {
   /** @param {Awaited<ReturnType<typeof newGuardedPage>>} guarded */
@@ -40,11 +40,8 @@ export class AppPage extends AppPageBase {
   }
 
   /** Opens every closed panel (an embed starts with them closed), as a reader clicks each summary. */
-  async openPanels() {
-    const closed = this.page.locator('details[data-panel]:not([open]) > summary');
-    while ((await closed.count()) > 0) {
-      await closed.first().click();
-    }
+  openPanels() {
+    return openPanels(this.page);
   }
 
   /** Fails with every external request / console error seen so far. */

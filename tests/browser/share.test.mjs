@@ -299,7 +299,8 @@ describe('share, remember, export', () => {
       await preview.waitFor({ state: 'visible' });
       assert.match(await preview.getAttribute('src'), new RegExp(`\\?embed=1#.*w=${weightText(want)}`));
       const embedded = app.page.frameLocator('iframe[title="Preview of the embedded widget"]');
-      await waitFor(async () => (await embedded.getByRole('slider', { name: c.name, exact: true }).inputValue()) === String(want[c.id]), {
+      // The preview is the embed as readers get it, panels closed: the slider is there, not shown.
+      await waitFor(async () => (await embedded.getByRole('slider', { name: c.name, exact: true, includeHidden: true }).inputValue()) === String(want[c.id]), {
         message: 'the preview to show the edited weight',
       });
 

@@ -4,7 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/static-server.mjs';
-import { findPreset, loadData, newGuardedPage, startEnv, waitFor } from './harness.mjs';
+import { findPreset, loadData } from '../support/data.mjs';
+import { waitFor } from '../support/waits.mjs';
+import { newGuardedPage, startEnv } from './harness.mjs';
 import { ACAO, blogPostFor, embedFrame, embedIframe, launchEnv, makePagesRoot, makeSiteRoot, openGuarded, waitForFit } from './embed-helpers.mjs';
 
 const live = (page) => page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
