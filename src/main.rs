@@ -1,7 +1,4 @@
-// Talc: a small, fast allocator for single-threaded wasm (the default,
-// dlmalloc, is bigger; lol_alloc's free list is smaller but scans the whole
-// list on every allocation, which showed up as a third of the time of a
-// slider move).
+// Talc: smaller than the default dlmalloc, and fast (docs/performance-notes.md).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
