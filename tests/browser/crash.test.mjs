@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutExpected } from '../support/reading.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RELEASE_DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist'));
@@ -51,14 +52,7 @@ function requireCrashBuild() {
  * console.error of the details. Fails if either is missing.
  */
 function unexpectedProblems(problems) {
-  const expected = [/^page error: RuntimeError: unreachable/, new RegExp(`^console error: stackweigh ${VERSION} stopped with an error\\.`)];
-  const rest = [...problems];
-  for (const re of expected) {
-    const at = rest.findIndex((p) => re.test(p));
-    assert.ok(at >= 0, `expected a problem matching ${re} in ${JSON.stringify(problems)}`);
-    rest.splice(at, 1);
-  }
-  return rest;
+  return withoutExpected(problems, [/^page error: RuntimeError: unreachable/, new RegExp(`^console error: stackweigh ${VERSION} stopped with an error\\.`)], assert);
 }
 
 /** {criterionId: weight} as the sliders show it, each found by its label. */

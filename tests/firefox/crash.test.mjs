@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutExpected } from '../support/reading.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CRASH_DIST = path.resolve(process.env.STACKWEIGH_CRASH_DIST || path.join(REPO, 'target', 'dist-crash'));
@@ -31,14 +32,7 @@ const VERSION = /^version = "([^"]+)"/m.exec(readFileSync(path.join(REPO, 'Cargo
  * (RuntimeError: unreachable) and the hook's console.error of the details.
  */
 function unexpectedProblems(problems) {
-  const expected = [/RuntimeError: unreachable/, new RegExp(`console\\.error: .*stackweigh ${VERSION} stopped with an error`)];
-  const rest = [...problems];
-  for (const re of expected) {
-    const at = rest.findIndex((p) => re.test(p));
-    assert.ok(at >= 0, `expected a problem matching ${re} in ${JSON.stringify(problems)}`);
-    rest.splice(at, 1);
-  }
-  return rest;
+  return withoutExpected(problems, [/RuntimeError: unreachable/, new RegExp(`console\\.error: .*stackweigh ${VERSION} stopped with an error`)], assert);
 }
 
 /** The notice's parts in the current browsing context, once it is there. */

@@ -33,3 +33,17 @@ export function parseScores(text) {
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * `problems` minus one match of each pattern in `expected`; fails (assert) if one is missing.
+ * For the crash tests: the trap and the hook's own report must appear once each.
+ */
+export function withoutExpected(problems, expected, assert) {
+  const rest = [...problems];
+  for (const re of expected) {
+    const at = rest.findIndex((p) => re.test(p));
+    assert.ok(at >= 0, `expected a problem matching ${re} in ${JSON.stringify(problems)}`);
+    rest.splice(at, 1);
+  }
+  return rest;
+}
