@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { loadData } from '../support/data.mjs';
 import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, openPanels } from './harness.mjs';
 import { DIST, cspViolations, moveSlider, openPage, openWhy, requireDist, waitForApp } from './dist-helpers.mjs';
 
 function policyOf(html) {
@@ -163,6 +163,7 @@ describe('Content-Security-Policy', () => {
         { message: 'the sandboxed embed to render' },
       );
       const { name } = loadData().criteria[0];
+      await openPanels(frame);
       const slider = frame.getByRole('slider', { name, exact: true });
       const before = await slider.inputValue();
       await slider.focus();

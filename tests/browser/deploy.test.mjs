@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openPage } from './dist-helpers.mjs';
 import { DIST } from '../support/paths.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { launchChromium, liveRecommendation, newGuardedPage } from './harness.mjs';
+import { launchChromium, liveRecommendation, newGuardedPage, openPanels } from './harness.mjs';
 import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-server.mjs';
 
 const HEADERS_FILE = path.join(DIST, '_headers');
@@ -159,7 +159,8 @@ describe('dist/ served with exactly its _headers', () => {
   /** The live app in the page's one iframe, after a reader's first touch (embeds may wait for intent). */
   async function liveEmbed(page) {
     const frame = page.frameLocator('iframe');
-    await frame.getByRole('slider').first().focus();
+    // A reader opens the weights: the intent that starts the app.
+    await openPanels(frame);
     await liveRecommendation(frame).waitFor({ state: 'visible' });
   }
 
@@ -192,7 +193,7 @@ describe('dist/ served with exactly its _headers', () => {
       const page = await context.newPage();
       await page.goto(`${host.url}without-headers.html`);
       const frame = page.frameLocator('iframe');
-      await frame.getByRole('slider').first().focus();
+      await openPanels(frame);
       await frame.getByRole('alert').filter({ hasText: 'could not start' }).waitFor({ state: 'visible' });
       assert.equal(await frame.locator('main#stackweigh:not([data-prerendered])').count(), 0, 'no live app');
     } finally {
