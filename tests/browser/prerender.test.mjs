@@ -43,11 +43,11 @@ describe('prerendered first paint', () => {
         const sliders = page.getByRole('slider');
         assert.equal(await sliders.count(), loadData().criteria.length);
         assert.deepEqual(new Set(await sliders.evaluateAll((els) => els.map((e) => e.value))), new Set(['5']));
-        // Inert until the app takes over, and marked so.
-        assert.ok(await sliders.first().isDisabled(), 'sliders are disabled without the app');
+        // A live form: real, enabled controls from the first paint (the app adopts what they hold).
+        assert.ok(await sliders.first().isEnabled(), 'sliders are enabled before any script');
         const presets = page.getByRole('group', { name: 'Use-case presets', exact: true }).getByRole('button');
         assert.equal(await presets.count(), loadData().presets.length);
-        assert.ok(await presets.first().isDisabled());
+        assert.ok(await presets.first().isEnabled());
         assert.match(await page.locator('noscript').first().textContent(), /need JavaScript/);
         assert.ok(requests.every((u) => u.startsWith(env.url)), `only the page's own files: ${requests}`);
       } finally {
