@@ -14,14 +14,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutExpected } from '../support/reading.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RELEASE_DIST = path.resolve(process.env.STACKWEIGH_DIST || path.join(REPO, 'dist'));
 const CRASH_DIST = path.resolve(process.env.STACKWEIGH_CRASH_DIST || path.join(REPO, 'target', 'dist-crash'));
 // The harness serves $STACKWEIGH_DIST: here, the crash-test build.
 process.env.STACKWEIGH_DIST = CRASH_DIST;
-const { newGuardedPage, startEnv, liveRecommendation } = await import('./harness.mjs');
+// Imported only now: the support modules read $STACKWEIGH_DIST when they load.
+const { withoutExpected } = await import('../support/reading.mjs');
+const { newGuardedPage, openPanels, startEnv, liveRecommendation } = await import('./harness.mjs');
 const { loadData, weightText } = await import('../support/data.mjs');
 const { waitFor } = await import('../support/waits.mjs');
 const { AppPage } = await import('./page.mjs');
@@ -231,6 +232,8 @@ describe('a crash in an embed on another origin', () => {
     const { page } = g;
     try {
       const frame = await embedFrame(page, 0);
+      // A reader opens the embed's panels: the intent that starts it.
+      await openPanels(frame);
       await liveRecommendation(frame).waitFor({ state: 'visible' });
       const fitted = await waitForFit(page, 0, frame);
       const want = await moveFirstSlider(frame);
@@ -255,7 +258,9 @@ describe('a crash in an embed on another origin', () => {
 
       await notice.reload.click();
       await waitFor(async () => (await frame.locator('.sw-crash').count()) === 0, { message: 'the embed to reload' });
+      await frame.locator('h1').hover();
       await liveRecommendation(frame).waitFor({ state: 'visible' });
+      await openPanels(frame);
       assert.deepEqual(await sliderWeights(frame), want, 'Reload brings back the weights of the state link');
       assert.equal(new URL(frame.url()).searchParams.get('embed'), '1', 'still the embed after the reload');
       await waitForFit(page, 0, frame);

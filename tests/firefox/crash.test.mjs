@@ -12,12 +12,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutExpected } from '../support/reading.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CRASH_DIST = path.resolve(process.env.STACKWEIGH_CRASH_DIST || path.join(REPO, 'target', 'dist-crash'));
 // The harness serves $STACKWEIGH_DIST: here, the crash-test build.
 process.env.STACKWEIGH_DIST = CRASH_DIST;
+// Imported only now: the support modules read $STACKWEIGH_DIST when they load.
+const { withoutExpected } = await import('../support/reading.mjs');
 const { startFirefoxEnv, waitFor } = await import('./harness.mjs');
 const { FirefoxApp, Key, normalise } = await import('./page.mjs');
 const { loadData, weightText } = await import('../browser/harness.mjs');
