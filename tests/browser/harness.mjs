@@ -44,7 +44,7 @@ export function liveRecommendation(target) {
 /** Opens every closed panel of a page or frame (an embed starts with them closed), as a reader clicks each summary. */
 export async function openPanels(target) {
   const closed = target.locator('details[data-panel]:not([open]) > summary');
-  while ((await closed.count()) > 0) {
+  for (let n = await closed.count(); n > 0; n--) {
     await closed.first().click();
   }
 }

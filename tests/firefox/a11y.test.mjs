@@ -111,6 +111,7 @@ describe('Firefox: accessibility', () => {
 
       const { criteria, options } = loadData();
       const c = criteria[0];
+      await app.openPanels();
       const why = await app.whyButton(c.name);
       await why.click();
       await waitFor(async () => (await why.attribute('aria-expanded')) === 'true', { message: `"Why? ${c.name}" to open` });

@@ -18,10 +18,10 @@ const CRASH_DIST = path.resolve(process.env.STACKWEIGH_CRASH_DIST || path.join(R
 // The harness serves $STACKWEIGH_DIST: here, the crash-test build.
 process.env.STACKWEIGH_DIST = CRASH_DIST;
 // Imported only now: the support modules read $STACKWEIGH_DIST when they load.
-const { withoutExpected } = await import('../support/reading.mjs');
+const { normalise, withoutExpected } = await import('../support/reading.mjs');
 const { startFirefoxEnv, waitFor } = await import('./harness.mjs');
-const { FirefoxApp, Key, normalise } = await import('./page.mjs');
-const { loadData, weightText } = await import('../browser/harness.mjs');
+const { FirefoxApp, Key } = await import('./page.mjs');
+const { loadData, weightText } = await import('../support/data.mjs');
 const { startServer } = await import('../../scripts/static-server.mjs');
 
 const SENTENCE = /the comparator hit an error and has stopped/;
@@ -34,6 +34,21 @@ const VERSION = /^version = "([^"]+)"/m.exec(readFileSync(path.join(REPO, 'Cargo
  */
 function unexpectedProblems(problems) {
   return withoutExpected(problems, [/RuntimeError: unreachable/, new RegExp(`console\\.error: .*stackweigh ${VERSION} stopped with an error`)], assert);
+}
+
+/** Moves the pointer over `iframe` (from its parent's context). */
+async function pointAt(session, iframe, x = 0) {
+  await session.cmd('POST', '/actions', {
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [{ type: 'pointerMove', duration: 0, origin: iframe.toJSON ? iframe.toJSON() : iframe, x, y: 0 }],
+      },
+    ],
+  });
+  await session.releaseActions();
 }
 
 /** The notice's parts in the current browsing context, once it is there. */
@@ -164,8 +179,11 @@ describe('Firefox: a crash', () => {
         const f = document.querySelector('.stackweigh-embed iframe');
         return { iframe: Math.round(f.getBoundingClientRect().height), last: window.__heights.at(-1) ?? null };
       });
+    // The reader's pointer comes over the embed: the intent that starts it.
+    await pointAt(app.session, iframe);
     await app.session.cmd('POST', '/frame', { id: iframe.toJSON() });
     await waitFor(() => app.session.execute(() => !!document.querySelector('main#stackweigh:not([data-prerendered]) .sw')), { message: 'the live embed' });
+    await app.openPanels();
     const fitted = await app.session.execute(() => document.documentElement.getBoundingClientRect().height);
     const want = await moveFirstSlider(app);
     const notice = await crashNotice(app.session);
@@ -187,10 +205,18 @@ describe('Firefox: a crash', () => {
 
     await app.session.cmd('POST', '/frame', { id: iframe.toJSON() });
     await (await noticeButton(app, 'Reload')).click();
+    await waitFor(async () => (await app.session.execute(() => document.readyState === 'complete' && !document.querySelector('.sw-crash'))), {
+      message: 'the embed to reload',
+    });
+    // The reloaded embed waits for the reader again.
+    await app.session.cmd('POST', '/frame/parent', {});
+    await pointAt(app.session, iframe, 5);
+    await app.session.cmd('POST', '/frame', { id: iframe.toJSON() });
     await waitFor(
       () => app.session.execute(() => !document.querySelector('.sw-crash') && !!document.querySelector('main#stackweigh:not([data-prerendered]) .sw')),
       { message: 'the embed to reload' },
     );
+    await app.openPanels();
     await app.waitForWeights(want, 'Reload to bring back the weights of the state link');
     assert.equal(new URL(await app.session.execute(() => location.href)).searchParams.get('embed'), '1', 'still the embed');
     await app.session.cmd('POST', '/frame/parent', {});

@@ -176,6 +176,7 @@ describe('Firefox: core journeys', () => {
   test('the embed (?embed=1&theme=dark) renders the widget, dark', async () => {
     await app.open('?embed=1&theme=dark');
     await app.recommendation();
+    await app.openPanels();
     const info = await app.session.execute(() => {
       const lum = (css) => {
         const m = css.match(/[\d.]+/g);

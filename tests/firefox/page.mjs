@@ -70,6 +70,13 @@ export class FirefoxApp extends AppPageBase {
     return this;
   }
 
+  /** Opens every closed panel (an embed starts with them closed), as a reader clicks each summary. */
+  async openPanels() {
+    // Opening a <details> fires its toggle event, as a click on its summary does.
+    await this.session.execute(() => document.querySelectorAll('details[data-panel]:not([open])').forEach((d) => (d.open = true)));
+    await waitFor(() => this.session.execute(() => !document.querySelector('details[data-panel]:not([open])')), { message: 'the panels to open' });
+  }
+
   /** Elements matching `css` whose computed role and accessible name are `role` and `name`. */
   async byRole(css, role, name) {
     const out = [];
