@@ -216,8 +216,11 @@ fn quiz(matrix: &Matrix, model: &Model) -> QuizView {
     QuizView {
         open: model.ui.quiz_open,
         hint: format!("Each answer moves some weights from a neutral {BASE_WEIGHT} (shown beside it); the sliders update at once and stay yours to adjust. {answered} of {} answered.", QUESTIONS.len()),
+        // Worded only while open: every answer's effect is a sentence, and
+        // this runs on every slider move.
         questions: QUESTIONS
             .iter()
+            .take(if model.ui.quiz_open { QUESTIONS.len() } else { 0 })
             .enumerate()
             .map(|(q, question)| {
                 let chosen = answers.get(q).copied().flatten();
@@ -274,8 +277,12 @@ fn share(matrix: &Matrix, model: &Model) -> ShareView {
         .and_then(|p| matrix.presets.get(p))
         .map(|p| p.id);
     let dialog = (!embed).then(|| {
-        let (loader, iframe) =
-            super::export::embed_snippets(&model.page_address, &model.link, preset);
+        // The snippets are shown only in the open dialog.
+        let (loader, iframe) = if model.ui.embed_dialog_open {
+            super::export::embed_snippets(&model.page_address, &model.link, preset)
+        } else {
+            Default::default()
+        };
         EmbedDialogView {
             loader,
             iframe,

@@ -61,6 +61,11 @@ fn the_quiz_counts_answers_and_marks_the_chosen_one() {
             answer: Some(1),
         }),
     );
+    assert!(
+        view(&MATRIX, &model).quiz.questions.is_empty(),
+        "closed: nothing worded"
+    );
+    update(&MATRIX, &mut model, Event::ToggleQuiz);
     let quiz = view(&MATRIX, &model).quiz;
     assert!(quiz
         .hint
