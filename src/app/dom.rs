@@ -15,12 +15,13 @@ fn window() -> Option<web_sys::Window> {
 /// The embed dialog's element id.
 pub const EMBED_DIALOG_ID: &str = "sw-embed-dialog";
 
+/// The element with `id`, as the type it should be.
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
 pub fn show_dialog(id: &str) {
-    let dialog = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
-    if let Some(dialog) = dialog {
+    if let Some(dialog) = by_id::<web_sys::HtmlDialogElement>(id) {
         let _ = dialog.show_modal();
     }
 }
@@ -84,11 +85,7 @@ pub fn focused_id() -> Option<String> {
 }
 
 pub fn focus(id: &str) {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = by_id::<web_sys::HtmlElement>(id) {
         let _ = element.focus();
     }
 }
