@@ -3,6 +3,7 @@
 
 pub mod adopt;
 pub mod adr;
+pub mod decide;
 pub mod details;
 pub mod export;
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub mod share;
 pub mod startup;
 pub mod state;
 pub mod team;
+pub mod team_html;
 pub mod update;
 pub mod view_model;
 

@@ -1,0 +1,92 @@
+//! What the decision worker answers: the team view and the decision record.
+//!
+//! Their code (team analysis, team links, the record's writing) is about
+//! 11 kB gzip of wasm, so it lives in a second binary, `sw-decide`, run as a
+//! Web Worker that the page starts on first use: the page's first load
+//! carries none of it. The page and the worker exchange arrays of strings.
+//!
+//! | request | answer |
+//! |---|---|
+//! | `["team", team hash, pasted text, name to remove]` | `["team", team hash, problems, team view HTML]` |
+//! | `["record", person or team hash, page address, "Why?" payload]` | `["record", Markdown]` |
+//! | anything else | `["error", why]` |
+//!
+//! Problems are one sentence a line. An empty team hash means nobody yet;
+//! an empty payload, a record without rationales and sources.
+
+use super::adr::{record, Evidence, Subject};
+use super::matrix::Matrix;
+use super::share::{decode, decode_team, encode_team, Member, Shared};
+use super::state::State;
+use super::team::{add_pasted, paste_problem, team_view};
+use super::team_html;
+
+pub const TEAM: &str = "team";
+pub const RECORD: &str = "record";
+pub const ERROR: &str = "error";
+
+/// The worker's whole job: one answer per request.
+pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
+    let field = |i: usize| request.get(i).map(String::as_str).unwrap_or("");
+    match field(0) {
+        TEAM => team(matrix, field(1), field(2), field(3)),
+        RECORD => vec![
+            RECORD.to_string(),
+            decision_record(matrix, field(1), field(2), field(3)),
+        ],
+        other => vec![
+            ERROR.to_string(),
+            format!("the decision worker has no “{other}” request"),
+        ],
+    }
+}
+
+/// The team after a paste (and an optional removal), re-encoded and drawn.
+fn team(matrix: &Matrix, hash: &str, paste: &str, remove: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut members: Vec<Member> = if hash.is_empty() {
+        Vec::new()
+    } else {
+        decode_team(matrix, hash.trim_start_matches('#')).unwrap_or_else(|error| {
+            problems.push(format!(
+                "The team link could not be read: {}.",
+                error.reason()
+            ));
+            Vec::new()
+        })
+    };
+    members.retain(|m| m.name != remove);
+    for (line, error) in add_pasted(matrix, &mut members, paste) {
+        problems.push(paste_problem(line, &error));
+    }
+    let link = if members.is_empty() {
+        String::new()
+    } else {
+        encode_team(matrix, &members)
+    };
+    let html = team_view(matrix, &members)
+        .map(|view| team_html::render(&view))
+        .unwrap_or_default();
+    vec![TEAM.to_string(), link, problems.join("\n"), html]
+}
+
+/// The record of one person's or a team's decision; a hash that cannot be
+/// read gives the default weights' record, as the page would show them.
+fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) -> String {
+    let hash = hash.trim_start_matches('#');
+    let evidence = Evidence::parse(matrix, payload);
+    if hash.starts_with("t=") {
+        if let Ok(members) = decode_team(matrix, hash) {
+            return record(matrix, Subject::Team(&members), address, evidence.as_ref());
+        }
+    }
+    let shared = match decode(matrix, hash) {
+        Ok(Some(shared)) => shared,
+        _ => Shared::of(&State::new(matrix)),
+    };
+    record(matrix, Subject::Person(&shared), address, evidence.as_ref())
+}
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;
