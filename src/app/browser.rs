@@ -13,8 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use super::dispatch::Dispatcher;
-use super::{details_text, dom, export_files};
+use super::{decide, details_text, dom, export_files};
 use crate::core::startup::Stored;
+use crate::core::teamwork::TeamEvent;
 use crate::core::update::{ChartFormat, Effect, Event};
 
 const STORAGE_KEY: &str = "stackweigh:v1:state";
@@ -188,6 +189,17 @@ pub fn run(effect: Effect, dispatcher: &Dispatcher) {
             }))
         }
         Effect::ShowEmbedDialog => dom::show_dialog(dom::EMBED_DIALOG_ID),
+        Effect::Ask(request) => decide::ask(request, dispatcher),
+        Effect::SaveText { file, text } => {
+            let ok = export_files::save_text(file, &text);
+            dispatcher.send(Event::Team(TeamEvent::Saved(ok)));
+        }
+        // After this turn's render, so the print appendix is on the page.
+        Effect::Print => dom::next_task(|| {
+            if let Some(window) = window() {
+                let _ = window.print();
+            }
+        }),
     }
 }
 

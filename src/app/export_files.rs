@@ -41,6 +41,22 @@ fn click_download(url: &str, file: &str) -> Option<()> {
     Some(())
 }
 
+/// Downloads `text` as a Markdown file named `file`.
+pub fn save_text(file: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("text/markdown;charset=utf-8");
+    let Some(url) = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| Url::create_object_url_with_blob(&blob).ok())
+    else {
+        return false;
+    };
+    let ok = click_download(&url, file).is_some();
+    let _ = Url::revoke_object_url(&url);
+    ok
+}
+
 pub fn download_svg() -> bool {
     let Some(url) = svg_url() else { return false };
     let ok = click_download(&url, &format!("{FILE_STEM}.svg")).is_some();

@@ -4,6 +4,7 @@
 
 mod browser;
 mod components;
+mod decide;
 mod details_text;
 mod dispatch;
 mod dom;

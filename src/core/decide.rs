@@ -23,6 +23,7 @@ use super::team_html;
 
 pub const TEAM: &str = "team";
 pub const RECORD: &str = "record";
+pub const PRINT: &str = "print";
 pub const ERROR: &str = "error";
 
 /// The worker's whole job: one answer per request.

@@ -25,6 +25,7 @@ pub mod startup;
 pub mod state;
 pub mod team;
 pub mod team_html;
+pub mod teamwork;
 pub mod update;
 pub mod view_model;
 

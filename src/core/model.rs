@@ -12,6 +12,7 @@ use super::recommendation::{recommendation_for, Recommendation};
 use super::score::evaluate;
 use super::share::{encode, Shared};
 use super::state::State;
+use super::teamwork::Teamwork;
 
 /// A part of the widget a reader opens on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +88,7 @@ pub struct Ui {
     /// The last outcome of a copy or download.
     pub share_status: String,
     pub details: DetailsText,
+    pub teamwork: Teamwork,
 }
 
 impl Default for Ui {
@@ -97,6 +99,7 @@ impl Default for Ui {
             embed_dialog_open: false,
             share_status: String::new(),
             details: DetailsText::NotLoaded,
+            teamwork: Teamwork::default(),
         }
     }
 }
@@ -168,6 +171,17 @@ impl Model {
     /// never does (several on one blog would overwrite each other).
     pub fn uses_storage(&self) -> bool {
         uses_storage(&self.options)
+    }
+
+    /// What the address bar holds: the team link while there is a team
+    /// (the reader's own weights stay in storage), otherwise the state.
+    pub fn address_text(&self) -> String {
+        let team = &self.ui.teamwork.link;
+        if team.is_empty() {
+            self.link.clone()
+        } else {
+            team.clone()
+        }
     }
 
     /// The full comparator's address with this state.

@@ -7,6 +7,7 @@ use super::model::{DetailsText, Model, Panel};
 use super::query::PageOptions;
 use super::startup::{start, Stored};
 use super::state::{Action, State};
+use super::teamwork::{self, TeamEvent};
 
 /// Something the reader did, or an answer from the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +39,8 @@ pub enum Event {
     OpenEmbedDialog,
     /// Escape, the Close button or the form closed the dialog.
     EmbedDialogClosed,
+    /// The team view, the decision record and print.
+    Team(TeamEvent),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +49,8 @@ pub enum Copyable {
     Markdown,
     LoaderSnippet,
     IframeSnippet,
+    Record,
+    TeamLink,
 }
 
 impl Copyable {
@@ -55,6 +60,8 @@ impl Copyable {
             Copyable::Markdown => "Markdown table",
             Copyable::LoaderSnippet => "widget snippet",
             Copyable::IframeSnippet => "iframe snippet",
+            Copyable::Record => "decision record",
+            Copyable::TeamLink => "team link",
         }
     }
 }
@@ -85,6 +92,15 @@ pub enum Effect {
     LoadDetailsText,
     DownloadChart(ChartFormat),
     ShowEmbedDialog,
+    /// A request to the decision worker (`core::decide`), started on first use.
+    Ask(Vec<String>),
+    /// Save `text` as a download named `file`.
+    SaveText {
+        file: &'static str,
+        text: String,
+    },
+    /// Open the browser's print dialog, once the page is drawn.
+    Print,
 }
 
 /// The first model and what the page must do at once. Storage is read
@@ -102,12 +118,20 @@ pub fn boot(
     } else {
         (Stored::Empty, None)
     };
+    // A team link opens the team view over the reader's own weights.
+    let team_hash = is_team_hash(hash)
+        .then_some(hash)
+        .filter(|_| !options.embed);
+    let hash = if team_hash.is_some() { "" } else { hash };
     let started = start(matrix, &options, hash, &stored, set_aside.as_deref());
     let mut effects = Vec::new();
     if let (true, Some(own)) = (storage, started.displaced) {
         effects.push(Effect::KeepDisplaced(own));
     }
-    let model = Model::new(matrix, started.state, options, page_address);
+    let mut model = Model::new(matrix, started.state, options, page_address);
+    if let Some(team) = team_hash {
+        effects.extend(teamwork::boot_team(&mut model.ui.teamwork, team));
+    }
     effects.extend(saved_state(&model));
     (model, effects)
 }
@@ -128,14 +152,20 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
         Event::ToggleDetails(criterion) => toggle_details(matrix, model, criterion),
         Event::DetailsArrived(text) => {
             model.ui.details = text;
-            Vec::new()
+            teamwork::ask_pending(model)
         }
         Event::Copy(what) => vec![Effect::CopyText {
             text: copy_text(matrix, model, what),
             what,
         }],
         Event::Copied { what, ok } => {
-            model.ui.share_status = copied_status(what, ok);
+            let status = copied_status(what, ok);
+            if what == Copyable::Record {
+                model.ui.teamwork.record_shown = !ok;
+                model.ui.teamwork.status = status;
+            } else {
+                model.ui.share_status = status;
+            }
             Vec::new()
         }
         Event::Download(format) => vec![Effect::DownloadChart(format)],
@@ -151,6 +181,7 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             model.ui.embed_dialog_open = false;
             Vec::new()
         }
+        Event::Team(event) => teamwork::update(model, event),
     };
     if (&model.state, &model.ui) != (&before.0, &before.1) {
         effects.push(Effect::Render);
@@ -194,7 +225,7 @@ fn changed(matrix: &Matrix, model: &mut Model, change: impl FnOnce(&mut State)) 
 
 /// Where the current state goes: the address bar, and storage if allowed.
 fn saved_state(model: &Model) -> Vec<Effect> {
-    let mut effects = vec![Effect::ReplaceAddress(model.link.clone())];
+    let mut effects = vec![Effect::ReplaceAddress(model.address_text())];
     if model.uses_storage() {
         effects.push(Effect::Persist(model.link.clone()));
     }
@@ -228,7 +259,14 @@ fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
         }
         Copyable::LoaderSnippet => embed_snippets(&model.page_address, &model.link, preset).0,
         Copyable::IframeSnippet => embed_snippets(&model.page_address, &model.link, preset).1,
+        Copyable::Record => model.ui.teamwork.record.clone(),
+        Copyable::TeamLink => format!("{}#{}", model.page_address, model.ui.teamwork.link),
     }
+}
+
+/// A team link's hash text (`t=…`), which the team view reads.
+fn is_team_hash(hash: &str) -> bool {
+    hash.trim_start_matches('#').starts_with("t=")
 }
 
 fn copied_status(what: Copyable, ok: bool) -> String {

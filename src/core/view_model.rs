@@ -10,6 +10,7 @@ use super::model::{DetailsText, Model, Panel};
 use super::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
 use super::radar::Scale;
 use super::recommendation::Recommendation;
+use super::teamwork::{self, TeamworkView};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewModel {
@@ -27,6 +28,7 @@ pub struct ViewModel {
     pub radar: RadarView,
     pub share: ShareView,
     pub footer: FooterView,
+    pub teamwork: Option<TeamworkView>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +150,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
             storage_note: model.state.storage_note.clone(),
             methodology: model.ui.method_open.then(|| model.methodology.clone()),
         },
+        teamwork: teamwork::view(model),
     }
 }
 

@@ -9,6 +9,7 @@ use super::radar::radar_chart;
 use super::recommendation::{verdict, why};
 use super::share::share_section;
 use super::sliders::weight_sliders;
+use super::team::{print_appendix, record_buttons, team_section};
 use crate::core::model::Panel;
 use crate::core::update::Event;
 use crate::core::view_model::ViewModel;
@@ -44,8 +45,21 @@ pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
                     { weight_sliders(&vm.sliders, on) }
                 </>
             }) }
-            { panel(Panel::Share, &vm.panels, on, share_section(&vm.share, on)) }
+            { panel(Panel::Share, &vm.panels, on, html! {
+                <>
+                    { share_section(&vm.share, on) }
+                    if let Some(teamwork) = &vm.teamwork {
+                        { record_buttons(teamwork, on) }
+                    }
+                </>
+            }) }
+            if let Some(teamwork) = &vm.teamwork {
+                { team_section(teamwork, on) }
+            }
             { footer(vm, on) }
+            if let Some(teamwork) = &vm.teamwork {
+                { print_appendix(teamwork) }
+            }
         </div>
     }
 }

@@ -10,3 +10,4 @@ pub mod radar;
 pub mod recommendation;
 pub mod share;
 pub mod sliders;
+pub mod team;
