@@ -7,12 +7,13 @@
 //!
 //! | request | answer |
 //! |---|---|
-//! | `["team", team hash, pasted text, name to remove]` | `["team", team hash, problems, team view HTML]` |
+//! | `["team", team hash, lines to add, name to remove, paste box, name box, page address]` | `["team", team hash, panel HTML]` |
 //! | `["record", person or team hash, page address, "Why?" payload]` | `["record", Markdown]` |
 //! | anything else | `["error", why]` |
 //!
-//! Problems are one sentence a line. An empty team hash means nobody yet;
-//! an empty payload, a record without rationales and sources.
+//! An empty team hash means nobody yet; an empty payload, a record without
+//! rationales and sources. The panel keeps what the reader typed in the
+//! paste box, unless it was what was added and every line of it was.
 
 use super::adr::{record, Evidence, Subject};
 use super::matrix::Matrix;
@@ -30,7 +31,14 @@ pub const ERROR: &str = "error";
 pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
     let field = |i: usize| request.get(i).map(String::as_str).unwrap_or("");
     match field(0) {
-        TEAM => team(matrix, field(1), field(2), field(3)),
+        TEAM => team(
+            matrix,
+            field(1),
+            field(2),
+            field(3),
+            (field(4), field(5)),
+            field(6),
+        ),
         RECORD => vec![
             RECORD.to_string(),
             decision_record(matrix, field(1), field(2), field(3)),
@@ -42,8 +50,16 @@ pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
     }
 }
 
-/// The team after a paste (and an optional removal), re-encoded and drawn.
-fn team(matrix: &Matrix, hash: &str, paste: &str, remove: &str) -> Vec<String> {
+/// The team after an addition (and an optional removal), re-encoded and
+/// drawn with the form as the reader left it.
+fn team(
+    matrix: &Matrix,
+    hash: &str,
+    add: &str,
+    remove: &str,
+    (paste, name): (&str, &str),
+    address: &str,
+) -> Vec<String> {
     let mut problems = Vec::new();
     let mut members: Vec<Member> = if hash.is_empty() {
         Vec::new()
@@ -57,7 +73,7 @@ fn team(matrix: &Matrix, hash: &str, paste: &str, remove: &str) -> Vec<String> {
         })
     };
     members.retain(|m| m.name != remove);
-    for (line, error) in add_pasted(matrix, &mut members, paste) {
+    for (line, error) in add_pasted(matrix, &mut members, add) {
         problems.push(paste_problem(line, &error));
     }
     let link = if members.is_empty() {
@@ -65,10 +81,18 @@ fn team(matrix: &Matrix, hash: &str, paste: &str, remove: &str) -> Vec<String> {
     } else {
         encode_team(matrix, &members)
     };
-    let html = team_view(matrix, &members)
-        .map(|view| team_html::render(&view))
-        .unwrap_or_default();
-    vec![TEAM.to_string(), link, problems.join("\n"), html]
+    let added_all = problems.is_empty() && !add.is_empty() && add.trim() == paste.trim();
+    let team = team_view(matrix, &members).map(|view| {
+        let address = address.split('#').next().unwrap_or(address);
+        (format!("{address}#{link}"), view)
+    });
+    let html = team_html::panel(&team_html::Panel {
+        paste: if added_all { "" } else { paste },
+        name,
+        problems: &problems,
+        team,
+    });
+    vec![TEAM.to_string(), link, html]
 }
 
 /// The record of one person's or a team's decision; a hash that cannot be

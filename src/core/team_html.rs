@@ -1,16 +1,72 @@
-//! The team view as HTML. The decision worker draws it (see `decide`) and
-//! the page shows it as is, so every text from a link (names) is escaped
-//! here, and the markup carries classes only (the page's CSP forbids inline
-//! styles).
+//! "Compare with your team" as HTML: the form, its problems, and the team
+//! view. The decision worker draws it (see `decide`) and the page shows it
+//! as is, so its code and words cost the page's first load nothing. Every
+//! text from a reader or a link is escaped here, and the markup carries
+//! classes only (the page's CSP forbids inline styles). Buttons name their
+//! action in [`ACTION`]; the page reads the form's fields on a click.
 
 use std::fmt::Write;
 
 use super::details::escape;
-use super::team::{Spread, TeamView, LEAVE_ONE_OUT_HEADING, PEOPLE_HEADING, TEAM_HEADING};
+use super::team::{
+    Spread, TeamView, LEAVE_ONE_OUT_HEADING, PASTE_HINT, PEOPLE_HEADING, TEAM_HEADING,
+};
 
-/// A person's "Remove" button names them in this attribute; the page's
-/// click handler reads it.
+/// A button's action: one of the `ADD`… constants below.
+pub const ACTION: &str = "data-team";
+pub const ADD: &str = "add";
+pub const ADD_ME: &str = "add-me";
+/// With the person's name in [`REMOVE_ATTRIBUTE`].
+pub const REMOVE: &str = "remove";
+pub const COPY_LINK: &str = "copy-link";
+pub const COPY_RECORD: &str = "copy-record";
+pub const DOWNLOAD_RECORD: &str = "download-record";
+/// The share panel's buttons: this reader's own record, and print.
+pub const COPY_MY_RECORD: &str = "copy-my-record";
+pub const DOWNLOAD_MY_RECORD: &str = "download-my-record";
+pub const PRINT: &str = "print";
+/// The share panel's row of them (static: the page draws it as is).
+pub const RECORD_BUTTONS: &str = "<div class=\"sw-share-row sw-record-row\"><button type=\"button\" class=\"sw-button\" data-team=\"copy-my-record\">Copy as decision record</button><button type=\"button\" class=\"sw-button\" data-team=\"download-my-record\">Download .md</button><button type=\"button\" class=\"sw-button\" data-team=\"print\">Print or save as PDF</button></div>";
 pub const REMOVE_ATTRIBUTE: &str = "data-remove";
+/// The form's fields, read by the page on a click.
+pub const PASTE_ID: &str = "sw-team-paste";
+pub const NAME_ID: &str = "sw-team-name";
+
+/// What the panel shows after a request.
+pub struct Panel<'a> {
+    /// The paste box's text: kept unless it was all added.
+    pub paste: &'a str,
+    pub name: &'a str,
+    pub problems: &'a [String],
+    /// The team link as a full address, and the view, while there is a team.
+    pub team: Option<(String, TeamView)>,
+}
+
+pub fn panel(panel: &Panel) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<p id=\"sw-team-hint\">{PASTE_HINT}</p><label for=\"{PASTE_ID}\">Teammates\u{2019} links</label><textarea id=\"{PASTE_ID}\" class=\"sw-snippet\" rows=\"4\" aria-describedby=\"sw-team-hint\">{}</textarea><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{ADD}\">Add to the team</button></div><div class=\"sw-share-row sw-team-add\"><label for=\"{NAME_ID}\">Your name</label><input id=\"{NAME_ID}\" type=\"text\" maxlength=\"16\" autocomplete=\"given-name\" value=\"{}\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{ADD_ME}\">Add my weights</button></div>",
+        escape(panel.paste),
+        escape(panel.name)
+    );
+    if !panel.problems.is_empty() {
+        out.push_str("<div class=\"sw-team-problems\" role=\"alert\">");
+        for problem in panel.problems {
+            let _ = write!(out, "<p>{}</p>", escape(problem));
+        }
+        out.push_str("</div>");
+    }
+    if let Some((address, view)) = &panel.team {
+        let _ = write!(
+            out,
+            "<section class=\"sw-team-view\" aria-label=\"Team comparison\">{}</section><div class=\"sw-share-row\"><label for=\"sw-team-link\">Team link</label><input id=\"sw-team-link\" class=\"sw-link\" type=\"text\" readonly value=\"{}\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{COPY_LINK}\">Copy team link</button></div><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{COPY_RECORD}\">Copy the team\u{2019}s decision record</button><button type=\"button\" class=\"sw-button\" {ACTION}=\"{DOWNLOAD_RECORD}\">Download the team\u{2019}s record (.md)</button></div>",
+            render(view),
+            escape(address)
+        );
+    }
+    out
+}
 /// The id of the team's verdict, which the page's region is labelled by.
 pub const VERDICT_ID: &str = "sw-team-verdict";
 
@@ -56,7 +112,7 @@ fn people(view: &TeamView, out: &mut String) {
         let name = escape(&person.name);
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td><button type=\"button\" class=\"sw-button sw-button--quiet sw-button--small\" {REMOVE_ATTRIBUTE}=\"{name}\" aria-label=\"Remove {name}\">Remove</button></td></tr>",
+            "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td><button type=\"button\" class=\"sw-button sw-button--quiet sw-button--small\" {ACTION}=\"{REMOVE}\" {REMOVE_ATTRIBUTE}=\"{name}\" aria-label=\"Remove {name}\">Remove</button></td></tr>",
             escape(person.started_from.unwrap_or("their own weights")),
             escape(&person.headline)
         );
@@ -165,6 +221,16 @@ mod tests {
         assert_eq!(html.matches("<circle").count(), 4);
         assert!(html.contains(LEAVE_ONE_OUT_HEADING));
         assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn the_record_buttons_name_their_actions() {
+        for action in [COPY_MY_RECORD, DOWNLOAD_MY_RECORD, PRINT] {
+            assert!(
+                RECORD_BUTTONS.contains(&format!("{ACTION}=\"{action}\"")),
+                "{action}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,11 @@ use std::rc::Rc;
 use super::decide::{ERROR, PRINT, RECORD, TEAM};
 use super::details::SEPARATOR;
 use super::model::{DetailsText, Model};
-use super::update::{Copyable, Effect};
+use super::team_html::{
+    ADD, ADD_ME, COPY_LINK, COPY_MY_RECORD, COPY_RECORD, DOWNLOAD_MY_RECORD, DOWNLOAD_RECORD,
+    PRINT as PRINT_ACTION, REMOVE,
+};
+use super::update::{Copyable, Effect, Event};
 
 /// The downloaded record's file name.
 pub const RECORD_FILE: &str = "decision-record.md";
@@ -27,17 +31,25 @@ pub enum Output {
     Print,
 }
 
+/// A change to the team, with the form's fields as the reader left them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeamEvent {
-    /// "Compare with your team" was opened or closed.
-    Toggled(bool),
-    PasteEdited(String),
-    NameEdited(String),
+pub enum Edit {
     /// Add what the paste box holds.
     AddPasted,
     /// Add this reader's own weights under the name they typed.
     AddMe,
     Remove(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamEvent {
+    /// "Compare with your team" was opened or closed.
+    Toggled(bool),
+    Edit {
+        edit: Edit,
+        paste: String,
+        name: String,
+    },
     Produce(Output),
     /// The worker's answer to a request.
     Answered(Vec<String>),
@@ -57,20 +69,17 @@ pub struct Pending {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Teamwork {
     pub open: bool,
-    pub paste: String,
-    pub my_name: String,
     /// The team link's text (`t=1&…`); empty while there is no team.
     pub link: String,
-    /// Why lines of the last paste were not added, one sentence each.
-    pub problems: Vec<String>,
-    /// The team view as the worker drew it (escaped HTML).
-    pub view: Rc<str>,
+    /// The panel as the worker drew it: form, problems, team view (escaped HTML).
+    pub panel: Rc<str>,
     /// A team request is out.
     pub waiting: bool,
+    /// Why the worker could not draw the panel.
+    pub failure: String,
     pub pending: Option<Pending>,
-    /// The last record made, shown for copying by hand if the clipboard refuses.
-    pub record: String,
-    pub record_shown: bool,
+    /// The last record made.
+    pub record: Rc<str>,
     pub print_appendix: Rc<str>,
     /// What became of the last record or print.
     pub status: String,
@@ -83,17 +92,13 @@ pub struct Teamwork {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamworkView {
     pub open: bool,
-    pub paste: String,
-    pub my_name: String,
-    /// The team link as a full address, while there is a team.
-    pub team_link: Option<String>,
-    pub problems: Vec<String>,
-    pub view: Rc<str>,
-    pub waiting: bool,
-    /// The record status, and the record itself when it must be copied by
-    /// hand, under the team view's buttons or the share panel's.
-    pub team_status: Option<(String, Option<String>)>,
-    pub share_status: Option<(String, Option<String>)>,
+    pub panel: Rc<str>,
+    /// While the worker loads or answers, or why it could not.
+    pub message: String,
+    /// What became of the last record or print, under the team view's
+    /// buttons or the share panel's (where it was asked for).
+    pub team_status: String,
+    pub share_status: String,
     pub print_appendix: Rc<str>,
 }
 
@@ -102,24 +107,19 @@ pub fn view(model: &Model) -> Option<TeamworkView> {
         return None;
     }
     let work = &model.ui.teamwork;
-    let status = Some((
-        work.status.clone(),
-        work.record_shown.then(|| work.record.clone()),
-    ))
-    .filter(|(text, _)| !text.is_empty());
     let (team_status, share_status) = if work.from_team {
-        (status, None)
+        (work.status.clone(), String::new())
     } else {
-        (None, status)
+        (String::new(), work.status.clone())
     };
     Some(TeamworkView {
         open: work.open,
-        paste: work.paste.clone(),
-        my_name: work.my_name.clone(),
-        team_link: (!work.link.is_empty()).then(|| format!("{}#{}", model.page_address, work.link)),
-        problems: work.problems.clone(),
-        view: work.view.clone(),
-        waiting: work.waiting,
+        panel: work.panel.clone(),
+        message: if work.waiting {
+            "Loading the team view…".into()
+        } else {
+            work.failure.clone()
+        },
         team_status,
         share_status,
         print_appendix: work.print_appendix.clone(),
@@ -129,15 +129,25 @@ pub fn view(model: &Model) -> Option<TeamworkView> {
 pub fn update(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
     let work = &mut model.ui.teamwork;
     match event {
-        TeamEvent::Toggled(open) => work.open = open,
-        TeamEvent::PasteEdited(text) => work.paste = text,
-        TeamEvent::NameEdited(name) => work.my_name = name,
-        TeamEvent::AddPasted => return ask_team(work, work.paste.clone(), ""),
-        TeamEvent::AddMe => {
-            let line = format!("{} {}", work.my_name.trim(), model.link);
-            return ask_team(work, line, "");
+        TeamEvent::Toggled(open) => {
+            work.open = open;
+            // Opened for the first time: the worker draws the form.
+            if open && work.panel.is_empty() && !work.waiting {
+                return ask_team(model, "", "", Default::default());
+            }
         }
-        TeamEvent::Remove(name) => return ask_team(work, String::new(), &name),
+        TeamEvent::Edit { edit, paste, name } => {
+            let add = match &edit {
+                Edit::AddPasted => paste.clone(),
+                Edit::AddMe => format!("{} {}", name.trim(), model.link),
+                Edit::Remove(_) => String::new(),
+            };
+            let remove = match &edit {
+                Edit::Remove(who) => who.as_str(),
+                _ => "",
+            };
+            return ask_team(model, &add, remove, (paste, name));
+        }
         TeamEvent::Produce(output) => return produce(model, output),
         TeamEvent::Answered(answer) => return answered(model, answer),
         TeamEvent::Failed(why) => failed(work, &why),
@@ -145,24 +155,65 @@ pub fn update(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
             work.status = if ok {
                 format!("Decision record downloaded as {RECORD_FILE}.")
             } else {
-                work.record_shown = true;
-                "The download did not start here; the record is below to copy.".into()
+                "The decision record could not be copied or downloaded here.".into()
             };
         }
     }
     Vec::new()
 }
 
-/// Whether the team view is being drawn from a team link at start-up.
-pub fn boot_team(work: &mut Teamwork, hash: &str) -> Vec<Effect> {
-    work.link = hash.trim_start_matches('#').to_string();
-    work.open = true;
-    ask_team(work, String::new(), "")
+/// What a click on one of the panel's buttons means (its `data-team`
+/// action, the person a "Remove" names, and the form's fields).
+pub fn clicked(action: &str, person: Option<String>, paste: String, name: String) -> Option<Event> {
+    let edit = |edit| Some(Event::Team(TeamEvent::Edit { edit, paste, name }));
+    let produce = |output| Some(Event::Team(TeamEvent::Produce(output)));
+    match action {
+        ADD => edit(Edit::AddPasted),
+        ADD_ME => edit(Edit::AddMe),
+        REMOVE => edit(Edit::Remove(person?)),
+        COPY_LINK => Some(Event::Copy(Copyable::TeamLink)),
+        COPY_RECORD => produce(Output::CopyRecord { team: true }),
+        DOWNLOAD_RECORD => produce(Output::DownloadRecord { team: true }),
+        COPY_MY_RECORD => produce(Output::CopyRecord { team: false }),
+        DOWNLOAD_MY_RECORD => produce(Output::DownloadRecord { team: false }),
+        PRINT_ACTION => produce(Output::Print),
+        _ => None,
+    }
 }
 
-fn ask_team(work: &mut Teamwork, paste: String, remove: &str) -> Vec<Effect> {
+/// The clipboard refused the record: it is downloaded instead, so it is
+/// never lost.
+pub fn copy_refused(model: &mut Model) -> Vec<Effect> {
+    let work = &mut model.ui.teamwork;
+    work.status = "Your browser did not allow copying here; downloading the record instead.".into();
+    vec![Effect::SaveText {
+        file: RECORD_FILE,
+        text: work.record.to_string(),
+    }]
+}
+
+/// Whether the team view is being drawn from a team link at start-up.
+pub fn boot_team(model: &mut Model, hash: &str) -> Vec<Effect> {
+    model.ui.teamwork.link = hash.trim_start_matches('#').to_string();
+    model.ui.teamwork.open = true;
+    ask_team(model, "", "", Default::default())
+}
+
+/// Asks the worker for the team after adding `add` and removing `remove`,
+/// drawn with the form's `(paste, name)`.
+fn ask_team(model: &mut Model, add: &str, remove: &str, form: (String, String)) -> Vec<Effect> {
+    let work = &mut model.ui.teamwork;
     work.waiting = true;
-    let request = [TEAM, &work.link, &paste, remove];
+    work.failure.clear();
+    let request = [
+        TEAM,
+        &work.link,
+        add,
+        remove,
+        &form.0,
+        &form.1,
+        &model.page_address,
+    ];
     vec![Effect::Ask(request.iter().map(|s| s.to_string()).collect())]
 }
 
@@ -174,7 +225,6 @@ fn produce(model: &mut Model, output: Output) -> Vec<Effect> {
         output,
         asked: false,
     });
-    work.record_shown = false;
     work.from_team = matches!(
         output,
         Output::CopyRecord { team: true } | Output::DownloadRecord { team: true }
@@ -232,23 +282,19 @@ fn answered(model: &mut Model, answer: Vec<String>) -> Vec<Effect> {
         TEAM => {
             work.waiting = false;
             work.link = next();
-            work.problems = next().lines().map(str::to_owned).collect();
-            work.view = next().into();
-            if work.problems.is_empty() {
-                work.paste.clear();
-            }
+            work.panel = next().into();
             vec![Effect::ReplaceAddress(model.address_text())]
         }
         RECORD => {
-            work.record = next();
+            work.record = next().into();
             let output = work.pending.take().map(|p| p.output);
             match output {
                 Some(Output::DownloadRecord { .. }) => vec![Effect::SaveText {
                     file: RECORD_FILE,
-                    text: work.record.clone(),
+                    text: work.record.to_string(),
                 }],
                 _ => vec![Effect::CopyText {
-                    text: work.record.clone(),
+                    text: work.record.to_string(),
                     what: Copyable::Record,
                 }],
             }
@@ -274,7 +320,7 @@ fn answered(model: &mut Model, answer: Vec<String>) -> Vec<Effect> {
 fn failed(work: &mut Teamwork, why: &str) {
     if work.waiting {
         work.waiting = false;
-        work.problems = vec![format!("The team view could not be drawn: {why}.")];
+        work.failure = format!("The team view could not be drawn: {why}.");
     }
     if let Some(pending) = work.pending.take() {
         work.status = match pending.output {

@@ -3,7 +3,8 @@ use crate::core::model::DetailsText;
 use crate::core::query::parse;
 use crate::core::startup::Stored;
 use crate::core::state::Action;
-use crate::core::update::{boot, update, Event};
+use crate::core::team_html::{ADD, COPY_LINK, DOWNLOAD_RECORD, REMOVE};
+use crate::core::update::{boot, update};
 use crate::core::view_model::view;
 use crate::core::MATRIX;
 
@@ -18,6 +19,14 @@ fn booted(query: &str, hash: &str) -> (Model, Vec<Effect>) {
 
 fn team(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
     update(&MATRIX, model, Event::Team(event))
+}
+
+fn edit(edit: Edit, paste: &str, name: &str) -> TeamEvent {
+    TeamEvent::Edit {
+        edit,
+        paste: paste.into(),
+        name: name.into(),
+    }
 }
 
 fn asks(effects: &[Effect]) -> Vec<Vec<String>> {
@@ -41,12 +50,16 @@ fn loaded() -> DetailsText {
 #[test]
 fn a_team_link_opens_the_team_view_over_the_readers_own_weights() {
     let (model, effects) = booted("", &format!("#{TEAM_LINK}"));
-    assert_eq!(asks(&effects), vec![strings(&[TEAM, TEAM_LINK, "", ""])]);
+    assert_eq!(
+        asks(&effects),
+        vec![strings(&[TEAM, TEAM_LINK, "", "", "", "", ADDRESS])]
+    );
     assert!(effects.contains(&Effect::ReplaceAddress(TEAM_LINK.into())));
     assert!(effects.contains(&Effect::Persist(model.link.clone())));
     assert_eq!(model.state.notice, None, "a team link is not a bad link");
-    let vm = view(&MATRIX, &model);
-    assert!(vm.teamwork.as_ref().is_some_and(|t| t.open && t.waiting));
+    let vm = view(&MATRIX, &model).teamwork.unwrap();
+    assert!(vm.open);
+    assert_eq!(vm.message, "Loading the team view…");
 }
 
 #[test]
@@ -57,68 +70,79 @@ fn an_embed_has_no_team_view_and_asks_nothing() {
 }
 
 #[test]
-fn a_paste_is_sent_and_cleared_only_when_every_line_was_added() {
+fn opening_the_panel_asks_the_worker_to_draw_it_once() {
     let (mut model, _) = booted("", "");
-    team(&mut model, TeamEvent::PasteEdited("Ana x\nBen y".into()));
-    let effects = team(&mut model, TeamEvent::AddPasted);
+    let effects = team(&mut model, TeamEvent::Toggled(true));
     assert_eq!(
         asks(&effects),
-        vec![strings(&[TEAM, "", "Ana x\nBen y", ""])]
+        vec![strings(&[TEAM, "", "", "", "", "", ADDRESS])]
     );
-    let effects = team(
-        &mut model,
-        TeamEvent::Answered(strings(&[
-            TEAM,
-            TEAM_LINK,
-            "Line 2 was not added: no.",
-            "<h3>t</h3>",
-        ])),
-    );
-    assert!(effects.contains(&Effect::ReplaceAddress(TEAM_LINK.into())));
-    let vm = view(&MATRIX, &model).teamwork.unwrap();
-    assert_eq!(
-        vm.paste, "Ana x\nBen y",
-        "a paste with a problem stays to be fixed"
-    );
-    assert_eq!(vm.problems, vec!["Line 2 was not added: no."]);
-    assert_eq!(
-        vm.team_link.as_deref(),
-        Some(&*format!("{ADDRESS}#{TEAM_LINK}"))
-    );
+    let again = team(&mut model, TeamEvent::Toggled(true));
+    assert!(asks(&again).is_empty(), "not while waiting");
     team(
         &mut model,
-        TeamEvent::Answered(strings(&[TEAM, TEAM_LINK, "", "<h3>t</h3>"])),
+        TeamEvent::Answered(strings(&[TEAM, "", "<form>"])),
     );
-    assert_eq!(model.ui.teamwork.paste, "");
+    team(&mut model, TeamEvent::Toggled(false));
+    let reopened = team(&mut model, TeamEvent::Toggled(true));
+    assert!(asks(&reopened).is_empty(), "drawn already");
+    assert_eq!(&*view(&MATRIX, &model).teamwork.unwrap().panel, "<form>");
 }
 
 #[test]
-fn adding_myself_sends_my_name_and_my_link_and_removing_names_the_person() {
+fn edits_send_what_to_add_or_remove_and_the_form_as_it_was() {
     let (mut model, _) = booted("", "");
-    team(&mut model, TeamEvent::NameEdited(" Chloe ".into()));
-    let own = format!("Chloe {}", model.link);
+    let effects = team(&mut model, edit(Edit::AddPasted, "Ana x", "Me"));
     assert_eq!(
-        asks(&team(&mut model, TeamEvent::AddMe)),
-        vec![strings(&[TEAM, "", &own, ""])]
+        asks(&effects),
+        vec![strings(&[TEAM, "", "Ana x", "", "Ana x", "Me", ADDRESS])]
     );
-    model.ui.teamwork.link = TEAM_LINK.into();
+    let answer = strings(&[TEAM, TEAM_LINK, "<p>view</p>"]);
+    let effects = team(&mut model, TeamEvent::Answered(answer));
+    assert!(effects.contains(&Effect::ReplaceAddress(TEAM_LINK.into())));
+    let mine = format!("Chloe {}", model.link);
     assert_eq!(
-        asks(&team(&mut model, TeamEvent::Remove("Ana".into()))),
-        vec![strings(&[TEAM, TEAM_LINK, "", "Ana"])]
+        asks(&team(&mut model, edit(Edit::AddMe, "half", " Chloe "))),
+        vec![strings(&[
+            TEAM, TEAM_LINK, &mine, "", "half", " Chloe ", ADDRESS
+        ])]
     );
+    assert_eq!(
+        asks(&team(&mut model, edit(Edit::Remove("Ana".into()), "", ""))),
+        vec![strings(&[TEAM, TEAM_LINK, "", "Ana", "", "", ADDRESS])]
+    );
+}
+
+#[test]
+fn a_click_means_what_its_button_names() {
+    let click = |action: &str, person: Option<&str>| {
+        clicked(action, person.map(str::to_owned), "p".into(), "n".into())
+    };
+    let added = Event::Team(edit(Edit::AddPasted, "p", "n"));
+    assert_eq!(click(ADD, None), Some(added));
+    let removed = Event::Team(edit(Edit::Remove("Ana".into()), "p", "n"));
+    assert_eq!(click(REMOVE, Some("Ana")), Some(removed));
+    assert_eq!(click(REMOVE, None), None);
+    assert_eq!(
+        click(COPY_LINK, None),
+        Some(Event::Copy(Copyable::TeamLink))
+    );
+    let download = Output::DownloadRecord { team: true };
+    assert_eq!(
+        click(DOWNLOAD_RECORD, None),
+        Some(Event::Team(TeamEvent::Produce(download)))
+    );
+    assert_eq!(click("launch", None), None);
 }
 
 #[test]
 fn while_there_is_a_team_the_address_bar_keeps_it_and_storage_keeps_my_weights() {
     let (mut model, _) = booted("", &format!("#{TEAM_LINK}"));
-    let effects = update(
-        &MATRIX,
-        &mut model,
-        Event::State(Action::SetWeight {
-            criterion: 0,
-            weight: 1,
-        }),
-    );
+    let set = Action::SetWeight {
+        criterion: 0,
+        weight: 1,
+    };
+    let effects = update(&MATRIX, &mut model, Event::State(set));
     assert!(effects.contains(&Effect::ReplaceAddress(TEAM_LINK.into())));
     assert!(effects.contains(&Effect::Persist(model.link.clone())));
 }
@@ -130,13 +154,8 @@ fn a_record_waits_for_the_why_text_then_asks_the_worker_then_copies() {
         &mut model,
         TeamEvent::Produce(Output::CopyRecord { team: false }),
     );
-    assert_eq!(
-        effects
-            .iter()
-            .filter(|e| **e == Effect::LoadDetailsText)
-            .count(),
-        1
-    );
+    let loads = effects.iter().filter(|e| **e == Effect::LoadDetailsText);
+    assert_eq!(loads.count(), 1);
     assert!(asks(&effects).is_empty());
     let effects = update(&MATRIX, &mut model, Event::DetailsArrived(loaded()));
     let payload = format!("a{}b", crate::core::details::SEPARATOR);
@@ -144,30 +163,27 @@ fn a_record_waits_for_the_why_text_then_asks_the_worker_then_copies() {
         asks(&effects),
         vec![strings(&[RECORD, &model.link, ADDRESS, &payload])]
     );
-    let effects = team(
-        &mut model,
-        TeamEvent::Answered(strings(&[RECORD, "# Decision"])),
-    );
-    assert!(effects.contains(&Effect::CopyText {
-        text: "# Decision".into(),
-        what: Copyable::Record
-    }));
-    update(
-        &MATRIX,
-        &mut model,
-        Event::Copied {
-            what: Copyable::Record,
-            ok: false,
-        },
+    let effects = team(&mut model, TeamEvent::Answered(strings(&[RECORD, "# D"])));
+    let copy = Effect::CopyText {
+        text: "# D".into(),
+        what: Copyable::Record,
+    };
+    assert!(effects.contains(&copy));
+    let refused = Event::Copied {
+        what: Copyable::Record,
+        ok: false,
+    };
+    let effects = update(&MATRIX, &mut model, refused);
+    let save = Effect::SaveText {
+        file: RECORD_FILE,
+        text: "# D".into(),
+    };
+    assert!(
+        effects.contains(&save),
+        "refused by the clipboard, downloaded instead"
     );
     let vm = view(&MATRIX, &model).teamwork.unwrap();
-    let (status, record) = vm.share_status.unwrap();
-    assert!(status.contains("decision record"), "{status}");
-    assert_eq!(
-        record.as_deref(),
-        Some("# Decision"),
-        "shown to copy by hand"
-    );
+    assert!(vm.share_status.contains("downloading the record instead"));
     assert_eq!(model.ui.share_status, "", "the link's status is untouched");
 }
 
@@ -176,23 +192,19 @@ fn the_teams_record_is_downloaded_with_the_team_link_as_its_subject() {
     let (mut model, _) = booted("", "");
     model.ui.teamwork.link = TEAM_LINK.into();
     model.ui.details = loaded();
-    let effects = team(
-        &mut model,
-        TeamEvent::Produce(Output::DownloadRecord { team: true }),
-    );
+    let download = Output::DownloadRecord { team: true };
+    let effects = team(&mut model, TeamEvent::Produce(download));
     assert_eq!(asks(&effects)[0][1], TEAM_LINK);
-    let effects = team(
-        &mut model,
-        TeamEvent::Answered(strings(&[RECORD, "# Team"])),
-    );
-    assert!(effects.contains(&Effect::SaveText {
+    let effects = team(&mut model, TeamEvent::Answered(strings(&[RECORD, "# T"])));
+    let save = Effect::SaveText {
         file: RECORD_FILE,
-        text: "# Team".into()
-    }));
+        text: "# T".into(),
+    };
+    assert!(effects.contains(&save));
     team(&mut model, TeamEvent::Saved(true));
     let vm = view(&MATRIX, &model).teamwork.unwrap();
-    assert!(vm.team_status.unwrap().0.contains(RECORD_FILE));
-    assert!(vm.share_status.is_none());
+    assert!(vm.team_status.contains(RECORD_FILE));
+    assert_eq!(vm.share_status, "");
 }
 
 #[test]
@@ -201,51 +213,40 @@ fn print_draws_the_appendix_then_opens_the_print_dialog() {
     model.ui.details = loaded();
     let effects = team(&mut model, TeamEvent::Produce(Output::Print));
     assert_eq!(asks(&effects)[0][0], PRINT);
-    let effects = team(
-        &mut model,
-        TeamEvent::Answered(strings(&[PRINT, "<table></table>"])),
-    );
+    let answer = strings(&[PRINT, "<table></table>"]);
+    let effects = team(&mut model, TeamEvent::Answered(answer));
     assert!(effects.contains(&Effect::Print));
     assert!(effects.contains(&Effect::Render));
-    assert_eq!(
-        &*view(&MATRIX, &model).teamwork.unwrap().print_appendix,
-        "<table></table>"
-    );
+    let vm = view(&MATRIX, &model).teamwork.unwrap();
+    assert_eq!(&*vm.print_appendix, "<table></table>");
 }
 
 #[test]
-fn a_worker_that_fails_says_why_and_loses_nothing_typed() {
+fn a_worker_that_fails_says_why_and_waits_for_nothing() {
     let (mut model, _) = booted("", "");
-    team(&mut model, TeamEvent::PasteEdited("Ana x".into()));
-    team(&mut model, TeamEvent::AddPasted);
-    team(
-        &mut model,
-        TeamEvent::Failed("it did not start in time".into()),
-    );
+    team(&mut model, edit(Edit::AddPasted, "Ana x", ""));
+    team(&mut model, TeamEvent::Failed("it did not start".into()));
     let vm = view(&MATRIX, &model).teamwork.unwrap();
     assert_eq!(
-        vm.problems,
-        vec!["The team view could not be drawn: it did not start in time."]
+        vm.message,
+        "The team view could not be drawn: it did not start."
     );
-    assert_eq!(vm.paste, "Ana x");
-    assert!(!vm.waiting);
     model.ui.details = loaded();
-    team(
-        &mut model,
-        TeamEvent::Produce(Output::CopyRecord { team: false }),
-    );
+    let copy = Output::CopyRecord { team: false };
+    team(&mut model, TeamEvent::Produce(copy));
     team(
         &mut model,
         TeamEvent::Answered(strings(&[ERROR, "no such thing"])),
     );
-    let status = view(&MATRIX, &model)
-        .teamwork
-        .unwrap()
-        .share_status
-        .unwrap()
-        .0;
+    let vm = view(&MATRIX, &model).teamwork.unwrap();
+    let status = vm.share_status;
     assert_eq!(
         status,
         "The decision record could not be made: no such thing."
+    );
+    // The next edit tries again.
+    assert_eq!(
+        asks(&team(&mut model, edit(Edit::AddPasted, "x", ""))).len(),
+        1
     );
 }

@@ -130,7 +130,7 @@ pub fn boot(
     }
     let mut model = Model::new(matrix, started.state, options, page_address);
     if let Some(team) = team_hash {
-        effects.extend(teamwork::boot_team(&mut model.ui.teamwork, team));
+        effects.extend(teamwork::boot_team(&mut model, team));
     }
     effects.extend(saved_state(&model));
     (model, effects)
@@ -158,10 +158,13 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             text: copy_text(matrix, model, what),
             what,
         }],
+        Event::Copied {
+            what: Copyable::Record,
+            ok: false,
+        } => teamwork::copy_refused(model),
         Event::Copied { what, ok } => {
             let status = copied_status(what, ok);
             if what == Copyable::Record {
-                model.ui.teamwork.record_shown = !ok;
                 model.ui.teamwork.status = status;
             } else {
                 model.ui.share_status = status;
@@ -259,7 +262,7 @@ fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
         }
         Copyable::LoaderSnippet => embed_snippets(&model.page_address, &model.link, preset).0,
         Copyable::IframeSnippet => embed_snippets(&model.page_address, &model.link, preset).1,
-        Copyable::Record => model.ui.teamwork.record.clone(),
+        Copyable::Record => model.ui.teamwork.record.to_string(),
         Copyable::TeamLink => format!("{}#{}", model.page_address, model.ui.teamwork.link),
     }
 }

@@ -1,36 +1,15 @@
 //! "Compare with your team", the decision record's buttons and the print
-//! appendix. The team view and the appendix are drawn by the decision
-//! worker as escaped HTML (`core::team_html`), shown here as they are.
+//! appendix. The team panel's body and the appendix are drawn by the
+//! decision worker as escaped HTML (`core::team_html`) and shown as they
+//! are; one click handler reads what a button asks for.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::team::{PASTE_HINT, TITLE};
-use crate::core::team_html::REMOVE_ATTRIBUTE;
-use crate::core::teamwork::{Output, TeamEvent, TeamworkView};
-use crate::core::update::{Copyable, Event};
-
-fn team(on: &Callback<Event>, make: fn(String) -> TeamEvent) -> Callback<InputEvent> {
-    on.reform(move |event: InputEvent| Event::Team(make(field_value(&event))))
-}
-
-fn field_value(event: &InputEvent) -> String {
-    let target = event.target();
-    if let Some(area) = target
-        .clone()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
-        return area.value();
-    }
-    target
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .unwrap_or_default()
-}
-
-fn send(on: &Callback<Event>, event: TeamEvent) -> Callback<MouseEvent> {
-    on.reform(move |_: MouseEvent| Event::Team(event.clone()))
-}
+use crate::core::team::TITLE;
+use crate::core::team_html::{ACTION, NAME_ID, PASTE_ID, RECORD_BUTTONS, REMOVE_ATTRIBUTE};
+use crate::core::teamwork::{clicked, TeamEvent, TeamworkView};
+use crate::core::update::Event;
 
 pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
     let ontoggle = on.reform(|event: web_sys::Event| {
@@ -42,93 +21,55 @@ pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
     html! {
         <details class="sw-panel sw-panel--team" open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ TITLE }</summary>
-            <div class="sw-panel-body">
-                <p id="sw-team-hint">{ PASTE_HINT }</p>
-                <label for="sw-team-paste">{ "Teammates' links" }</label>
-                <textarea id="sw-team-paste" class="sw-team-paste" rows="4" aria-describedby="sw-team-hint"
-                    value={view.paste.clone()} oninput={team(on, TeamEvent::PasteEdited)} />
-                <div class="sw-share-row">
-                    <button type="button" class="sw-button" onclick={send(on, TeamEvent::AddPasted)}>{ "Add to the team" }</button>
-                </div>
-                <div class="sw-share-row sw-team-add">
-                    <label for="sw-team-name">{ "Your name" }</label>
-                    <input id="sw-team-name" type="text" maxlength="16" autocomplete="given-name"
-                        value={view.my_name.clone()} oninput={team(on, TeamEvent::NameEdited)} />
-                    <button type="button" class="sw-button" onclick={send(on, TeamEvent::AddMe)}>{ "Add my weights" }</button>
-                </div>
-                <div role="alert" class="sw-team-problems">
-                    { for view.problems.iter().map(|p| html! { <p>{ p }</p> }) }
-                </div>
-                <p role="status" class="sw-share-status">{ if view.waiting { "Drawing the team view…" } else { "" } }</p>
-                if !view.view.is_empty() {
-                    { drawn_team(view, on) }
-                }
+            <div class="sw-panel-body" onclick={on_action(on)}>
+                <p role="status" class="sw-share-status">{ &view.message }</p>
+                { Html::from_html_unchecked(view.panel.to_string().into()) }
+                <p role="status" class="sw-share-status">{ &view.team_status }</p>
             </div>
         </details>
     }
 }
 
-fn drawn_team(view: &TeamworkView, on: &Callback<Event>) -> Html {
-    // The worker's "Remove" buttons name their person in an attribute.
-    let onclick = {
-        let on = on.clone();
-        Callback::from(move |event: MouseEvent| {
-            let name = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|e| e.closest(&format!("[{REMOVE_ATTRIBUTE}]")).ok().flatten())
-                .and_then(|button| button.get_attribute(REMOVE_ATTRIBUTE));
-            if let Some(name) = name {
-                on.emit(Event::Team(TeamEvent::Remove(name)));
-            }
-        })
-    };
-    html! {
-        <>
-            <section class="sw-team-view" aria-label="Team comparison" {onclick}>
-                { Html::from_html_unchecked(view.view.to_string().into()) }
-            </section>
-            if let Some(link) = view.team_link.clone() {
-                <div class="sw-share-row">
-                    <label for="sw-team-link">{ "Team link" }</label>
-                    <input id="sw-team-link" class="sw-link" type="text" readonly=true value={link} />
-                    <button type="button" class="sw-button" onclick={on.reform(|_: MouseEvent| Event::Copy(Copyable::TeamLink))}>{ "Copy team link" }</button>
-                </div>
-                <div class="sw-share-row">
-                    <button type="button" class="sw-button" onclick={send(on, TeamEvent::Produce(Output::CopyRecord { team: true }))}>{ "Copy the team's decision record" }</button>
-                    <button type="button" class="sw-button" onclick={send(on, TeamEvent::Produce(Output::DownloadRecord { team: true }))}>{ "Download the team's record (.md)" }</button>
-                </div>
-            }
-            { record_status(view.team_status.as_ref(), "sw-team-record") }
-        </>
+/// One handler for every button that names its action in `data-team`.
+fn on_action(on: &Callback<Event>) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |event: MouseEvent| {
+        let button = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|e| e.closest(&format!("[{ACTION}]")).ok().flatten());
+        let Some(button) = button else { return };
+        let action = button.get_attribute(ACTION).unwrap_or_default();
+        let person = button.get_attribute(REMOVE_ATTRIBUTE);
+        if let Some(event) = clicked(&action, person, field(PASTE_ID), field(NAME_ID)) {
+            on.emit(event);
+        }
+    })
+}
+
+/// A form field's text, read when a button is clicked.
+fn field(id: &str) -> String {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    match element {
+        Some(e) => match e.dyn_into::<web_sys::HtmlTextAreaElement>() {
+            Ok(area) => area.value(),
+            Err(e) => e
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .map(|input| input.value())
+                .unwrap_or_default(),
+        },
+        None => String::new(),
     }
 }
 
-/// The record's buttons in the share panel: this reader's decision.
+/// The share panel's record and print buttons: this reader's decision.
 pub fn record_buttons(view: &TeamworkView, on: &Callback<Event>) -> Html {
     html! {
-        <>
-            <div class="sw-share-row sw-record-row">
-                <button type="button" class="sw-button" onclick={send(on, TeamEvent::Produce(Output::CopyRecord { team: false }))}>{ "Copy as decision record" }</button>
-                <button type="button" class="sw-button" onclick={send(on, TeamEvent::Produce(Output::DownloadRecord { team: false }))}>{ "Download .md" }</button>
-                <button type="button" class="sw-button" onclick={send(on, TeamEvent::Produce(Output::Print))}>{ "Print or save as PDF" }</button>
-            </div>
-            { record_status(view.share_status.as_ref(), "sw-record") }
-        </>
-    }
-}
-
-/// What became of the last record; the record itself when the clipboard
-/// or the download refused, to copy by hand.
-fn record_status(status: Option<&(String, Option<String>)>, id: &'static str) -> Html {
-    let (text, record) = status.cloned().unwrap_or_default();
-    html! {
-        <>
-            <p role="status" class="sw-share-status">{ text }</p>
-            if let Some(record) = record {
-                <label for={id}>{ "Decision record (Markdown)" }</label>
-                <textarea {id} class="sw-snippet" readonly=true rows="8" value={record} />
-            }
-        </>
+        <div onclick={on_action(on)}>
+            { Html::from_html_unchecked(RECORD_BUTTONS.into()) }
+            <p role="status" class="sw-share-status">{ &view.share_status }</p>
+        </div>
     }
 }
 
