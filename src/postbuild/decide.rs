@@ -74,9 +74,14 @@ pub fn glue<'a>(script: &'a str, script_url: &str) -> Result<&'a str, String> {
         ))
 }
 
-/// The page with `data-decide="{url}"` on its boot script tag (the one with
-/// `data-glue`, as Trunk.toml's pattern_script writes it).
+/// The page with `data-decide={url}` on its boot script tag (the one with
+/// `data-glue`, as Trunk.toml's pattern_script writes it), unquoted like
+/// the tag's other URLs after Trunk's minifier.
 pub fn point_boot_tag(page: &str, url: &str) -> Result<String, String> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "./_-".contains(c);
+    if url.is_empty() || !url.chars().all(plain) {
+        return Err(format!("{url:?} is not a plain relative URL"));
+    }
     let elements = html::elements(page);
     let mut tags = elements
         .iter()
@@ -91,10 +96,7 @@ pub fn point_boot_tag(page: &str, url: &str) -> Result<String, String> {
     let at = tag.span.start + "<script".len();
     Ok(html::splice(
         page,
-        vec![(
-            at..at,
-            format!(" {ATTRIBUTE}=\"{}\"", html::escape_attr(url)),
-        )],
+        vec![(at..at, format!(" {ATTRIBUTE}={url}"))],
     ))
 }
 
@@ -137,10 +139,13 @@ mod tests {
         let page = "<head><script src=./x.js></script><script data-glue=./g.js data-wasm=./w.wasm src=./boot.js></script>";
         let pointed = point_boot_tag(page, "./sw-decide-1.js").expect("pointed");
         assert!(pointed.contains(
-            r#"<script data-decide="./sw-decide-1.js" data-glue=./g.js data-wasm=./w.wasm src=./boot.js>"#
+            r#"<script data-decide=./sw-decide-1.js data-glue=./g.js data-wasm=./w.wasm src=./boot.js>"#
         ));
         assert!(pointed.starts_with("<head><script src=./x.js></script>"));
         assert!(point_boot_tag(&pointed, "./y.js").is_err(), "twice");
         assert!(point_boot_tag("<script src=./boot.js></script>", "./y.js").is_err());
+        for unsafe_url in ["", "./a b.js", "./a\".js", "./a>.js"] {
+            assert!(point_boot_tag(page, unsafe_url).is_err(), "{unsafe_url}");
+        }
     }
 }

@@ -97,7 +97,7 @@ fn run_writes_every_product_file() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(outcome, Ok(()));
     let decide = decide::files("let wasm_bindgen=1;", b"\0asm2");
-    assert!(index.contains(&format!(r#"data-decide="./{}""#, decide.script_name)));
+    assert!(index.contains(&format!("<script data-decide=./{} ", decide.script_name)));
     assert!(single.contains(r#"<script type="text/plain" id="sw-decide">let wasm_bindgen=1;"#));
     for name in [&decide.script_name, &decide.wasm_name] {
         assert!(names.contains(name), "{name} in {names:?}");

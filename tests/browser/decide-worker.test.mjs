@@ -42,7 +42,7 @@ describe('decision worker', () => {
     const page = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     const mentions = page.match(/sw-decide-[^"'\s>]*/g) ?? [];
     assert.equal(mentions.length, 1, `one mention: ${mentions}`);
-    assert.match(page, /<script data-decide="\.\/sw-decide-[0-9a-f]{16}\.js" [^>]*data-wasm=[^>]*src=\.\/boot\.js>/);
+    assert.match(page, /<script data-decide=\.\/sw-decide-[0-9a-f]{16}\.js [^>]*data-wasm=[^>]*src=\.\/boot\.js>/);
     const script = mentions[0];
     const wasm = script.replace(/\.js$/, '_bg.wasm');
     for (const file of [script, wasm]) assert.ok(readFileSync(path.join(DIST, file)).length > 0, `${file} in dist/`);
