@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trunk post-build hook: minifies the wasm-bindgen JavaScript glue and the
-// boot script in the staging folder (Trunk 0.21 copies both unminified).
+// boot script in the staging folder (Trunk 0.21 copies both unminified), and
+// the decision worker's glue (Trunk's own minifier leaves 5% more gzip).
 // Property names are kept, so the wasm's imports still match.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,10 +14,11 @@ if (!dir) {
 }
 for (const name of await readdir(dir)) {
   const glue = /^stackweigh-[0-9a-f]+\.js$/.test(name);
-  if (!glue && name !== 'boot.js') continue;
+  if (!glue && name !== 'boot.js' && name !== 'sw-decide.js') continue;
   const file = path.join(dir, name);
   const source = await readFile(file, 'utf8');
-  // The boot script is a classic script: a module would not run in a sandboxed frame.
+  // The boot script is a classic script: a module would not run in a sandboxed
+  // frame. The worker's glue is classic too (its top-level wasm_bindgen is kept).
   const result = await minify(source, { module: glue, compress: { passes: 2 }, mangle: true });
   await writeFile(file, result.code);
 }

@@ -1,6 +1,7 @@
 //! Post-build step for the release bundle, run by Trunk as a hook
 //! (`Trunk.toml`): runs `stackweigh::postbuild::STEPS` over the staging folder
-//! (the "Why?" text, the web app manifest, the single-file bundle, the
+//! (the "Why?" text, the web app manifest, the decision worker's files, the
+//! prerendered page, the single-file bundle, the
 //! Content-Security-Policy, the service worker; see `src/postbuild/mod.rs`).
 //!
 //! Usage: `sw-postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.

@@ -21,12 +21,13 @@ pub fn page_policy(script_hashes: &[String]) -> String {
 }
 
 /// The single file: nothing may load at all except what it carries inline
-/// (by hash), images it makes itself (export) and itself in a frame (the
-/// embed dialog's preview).
+/// (by hash), images it makes itself (export), itself in a frame (the
+/// embed dialog's preview) and the decision worker it makes from its own
+/// inline source (a blob: worker inherits this policy).
 pub fn single_file_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval'{}; style-src{}; img-src data: blob:; \
-         frame-src 'self'; object-src 'none'; base-uri 'none'",
+         worker-src blob:; frame-src 'self'; object-src 'none'; base-uri 'none'",
         sources(script_hashes),
         sources(style_hashes)
     )

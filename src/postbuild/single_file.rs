@@ -4,12 +4,16 @@
 //! (which `app::details_text` reads before trying the network), the boot
 //! script an inline script (its pre-paint part: theme and embed mode), and
 //! the wasm-bindgen glue plus the wasm (base64) one inline module that starts
-//! the app from the embedded bytes. Everything that would make a request
+//! the app from the embedded bytes. The decision worker's script, its wasm
+//! inlined the same way, is a `<script type="text/plain" id="sw-decide">`
+//! that the module turns into a `blob:` URL in the boot tag's `data-decide`
+//! before it starts the app. Everything that would make a request
 //! (the manifest, the service worker registration) is left out, and the file
 //! carries its own Content-Security-Policy with the hashes of exactly what it
 //! inlines.
 
 use super::csp;
+use super::decide;
 use super::digest::{base64, csp_hash};
 use super::html::{self, Element};
 
@@ -17,13 +21,18 @@ use super::html::{self, Element};
 pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
 
 /// The boot script's tag, as Trunk.toml's pattern_script writes it: the
-/// script's own URL and the app's JS glue and wasm.
+/// script's own URL and the app's JS glue and wasm; sw-postbuild adds the
+/// decision worker's script.
 struct Boot {
     span: std::ops::Range<usize>,
     src: String,
     glue: String,
     wasm: String,
+    decide: String,
 }
+
+/// The id of the decision worker's inline source.
+pub const DECIDE_SOURCE_ID: &str = "sw-decide";
 
 fn boot_script(elements: &[Element]) -> Result<Boot, String> {
     let mut tags = elements
@@ -46,6 +55,7 @@ fn boot_script(elements: &[Element]) -> Result<Boot, String> {
         src: named("src")?,
         glue: named("data-glue")?,
         wasm: named("data-wasm")?,
+        decide: named(decide::ATTRIBUTE)?,
     })
 }
 
@@ -90,24 +100,60 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     // the module added at the end starts the app.
     let boot_text = text_file(read, &boot.src)?;
     raw_text_safe(&boot_text, "script", &boot.src)?;
-    edits.push((boot.span.clone(), format!("<script>{boot_text}</script>")));
+    // Where the app's shell finds the decision worker (a blob: URL, below).
+    edits.push((
+        boot.span.clone(),
+        format!("<script {}>{boot_text}</script>", decide::ATTRIBUTE),
+    ));
     let glue = text_file(read, &boot.glue)?;
     let wasm = read(&boot.wasm)?;
-    let module = start_module(&glue, &wasm)?;
+    let module = format!("{}{}", decide_from_blob(), start_module(&glue, &wasm)?);
     raw_text_safe(&module, "script", &boot.glue)?;
     raw_text_safe(details, "script", "the Why? text")?;
+    let worker = decision_worker(read, &boot.decide)?;
+    raw_text_safe(&worker, "script", &boot.decide)?;
 
     let end = html::body_end(document);
     edits.push((
         end..end,
         format!(
-            r#"<script type="text/plain" id="sw-details">{details}</script><script type="module">{module}</script>"#
+            r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{DECIDE_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
         ),
     ));
     let bundled = html::splice(document, edits);
     let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
     let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
     csp::insert_policy(&bundled, &policy)
+}
+
+/// The decision worker's script with its wasm inline: a blob: worker
+/// fetches nothing.
+fn decision_worker(read: Reader, script_url: &str) -> Result<String, String> {
+    let script = text_file(read, script_url)?;
+    let wasm = read(&decide::wasm_url(script_url)?)?;
+    Ok(decide::script(
+        decide::glue(&script, script_url)?,
+        &bytes_expression(&wasm),
+    ))
+}
+
+/// The start module's first statement: the worker's inline source as a
+/// blob: URL in the boot tag's `data-decide`, before the app can read it.
+fn decide_from_blob() -> String {
+    format!(
+        "{{const d=document,s=d.querySelector(\"script[{a}]\");s&&s.setAttribute(\"{a}\",\
+         URL.createObjectURL(new Blob([d.getElementById(\"{DECIDE_SOURCE_ID}\").textContent],\
+         {{type:\"text/javascript\"}})))}}\n",
+        a = decide::ATTRIBUTE
+    )
+}
+
+/// JS that makes a wasm's bytes from their base64.
+fn bytes_expression(wasm: &[u8]) -> String {
+    format!(
+        "Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0))",
+        base64(wasm)
+    )
 }
 
 fn text_file(read: Reader, url: &str) -> Result<String, String> {
@@ -156,8 +202,8 @@ pub fn start_module(glue: &str, wasm: &[u8]) -> Result<String, String> {
         .map(|(_, local)| local.clone())
         .ok_or("the JS glue has no default export (wasm-bindgen's init)")?;
     Ok(format!(
-        "{code}\n{init}({{module_or_path:Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0))}});",
-        base64(wasm)
+        "{code}\n{init}({{module_or_path:{}}});",
+        bytes_expression(wasm)
     ))
 }
 

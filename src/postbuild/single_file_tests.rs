@@ -46,6 +46,15 @@ fn start_module_calls_the_default_export_with_the_bytes() {
 }
 
 const BOOT: &str = "(function(){document.documentElement.dataset.boot=1})()";
+const WORKER_GLUE: &str = "let wasm_bindgen=(()=>{})();";
+const WORKER_WASM: [u8; 5] = [0, 97, 115, 109, 2];
+
+/// The module the single file ends with: the worker's blob, then the app.
+fn module() -> String {
+    let app =
+        start_module("function I(){}export{I as default};", &[0, 97, 115, 109]).expect("module");
+    format!("{}{app}", decide_from_blob())
+}
 
 fn files() -> HashMap<&'static str, Vec<u8>> {
     HashMap::from([
@@ -57,6 +66,11 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
             b"function I(){}export{I as default};".to_vec(),
         ),
         ("./app-1_bg.wasm", vec![0, 97, 115, 109]),
+        (
+            "./sw-decide-1.js",
+            decide::script(WORKER_GLUE, "\"sw-decide-1_bg.wasm\"").into_bytes(),
+        ),
+        ("./sw-decide-1_bg.wasm", WORKER_WASM.to_vec()),
     ])
 }
 
@@ -65,17 +79,17 @@ const PAGE: &str = concat!(
     r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon>"#,
     r#"<link href=manifest.webmanifest rel=manifest>"#,
     r#"<script>document.documentElement.dataset.x=1</script>"#,
-    r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#,
+    r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#,
     r#"<script defer src=./sw-register-1.js></script></head>"#,
     r#"<body><main class=sw-root id=stackweigh><noscript>js</noscript></main></body></html>"#
 );
 
 #[test]
 fn the_glue_and_wasm_are_the_boot_tags_attributes() {
-    let tag = r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+    let tag = r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
     let renamed = PAGE.replace(
         tag,
-        r#"<script src="./boot.js" data-glue="./g-2.js" data-wasm="./w-2.wasm"></script>"#,
+        r#"<script src="./boot.js" data-glue="./g-2.js" data-wasm="./w-2.wasm" data-decide="./sw-decide-1.js"></script>"#,
     );
     let mut files = files();
     files.insert("./g-2.js", b"function J(){}export{J as default};".to_vec());
@@ -85,7 +99,7 @@ fn the_glue_and_wasm_are_the_boot_tags_attributes() {
     assert!(out
         .contains(&start_module("function J(){}export{J as default};", &[1, 2]).expect("module")));
     assert!(
-        out.contains(&format!("<script>{BOOT}</script>")),
+        out.contains(&format!("<script data-decide>{BOOT}</script>")),
         "the boot script inlined where its tag was"
     );
 }
@@ -93,7 +107,7 @@ fn the_glue_and_wasm_are_the_boot_tags_attributes() {
 #[test]
 fn a_page_without_exactly_one_boot_tag_is_an_error() {
     let read = |url: &str| Err(format!("{url} missing"));
-    let tag = r#"<script data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+    let tag = r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
     let none = PAGE.replace(tag, "");
     let twice = PAGE.replace(tag, &tag.repeat(2));
     for page in [none, twice] {
@@ -103,6 +117,9 @@ fn a_page_without_exactly_one_boot_tag_is_an_error() {
     let no_wasm = PAGE.replace(" data-wasm=./app-1_bg.wasm", "");
     let error = bundle(&no_wasm, &read, "x").expect_err("no wasm");
     assert!(error.contains("data-wasm"), "{error}");
+    let no_worker = PAGE.replace(" data-decide=./sw-decide-1.js", "");
+    let error = bundle(&no_worker, &read, "x").expect_err("no worker");
+    assert!(error.contains("data-decide"), "{error}");
 }
 
 fn build(details: &str) -> Result<String, String> {
@@ -128,7 +145,7 @@ fn inlines_everything_and_requests_nothing() {
     assert!(out.contains("<title>t</title><style>"));
     assert!(
         out.contains(&format!(
-            "<script>document.documentElement.dataset.x=1</script><script>{BOOT}</script></head>"
+            "<script>document.documentElement.dataset.x=1</script><script data-decide>{BOOT}</script></head>"
         )),
         "the boot script inlined in place, before the first paint"
     );
@@ -139,14 +156,44 @@ fn inlines_everything_and_requests_nothing() {
         ".wasm",
         "href=./",
         "src=",
+        "sw-decide-1",
     ] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
-    let module =
-        start_module("function I(){}export{I as default};", &[0, 97, 115, 109]).expect("module");
     assert!(out.ends_with(&format!(
-        "<script type=\"module\">{module}</script></body></html>"
+        "<script type=\"module\">{}</script></body></html>",
+        module()
     )));
+}
+
+#[test]
+fn the_decision_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
+    let out = build("x").expect("bundled");
+    let worker = decide::script(
+        WORKER_GLUE,
+        &format!(
+            "Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0))",
+            base64(&WORKER_WASM)
+        ),
+    );
+    assert!(out.contains(&format!(
+        r#"<script type="text/plain" id="sw-decide">{worker}</script><script type="module">"#
+    )));
+    let blob = decide_from_blob();
+    assert!(
+        blob.contains(r#"querySelector("script[data-decide]")"#)
+            && blob.contains(r#"getElementById("sw-decide").textContent"#)
+            && blob.contains("URL.createObjectURL(new Blob(")
+    );
+    assert!(
+        out.contains(&format!("<script type=\"module\">{blob}")),
+        "set before the app starts"
+    );
+    // A worker script that does not start its own wasm cannot be rewired.
+    let mut files = files();
+    files.insert("./sw-decide-1.js", WORKER_GLUE.as_bytes().to_vec());
+    let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
+    assert!(bundle(PAGE, &read, "x").is_err_and(|e| e.contains("sw-decide-1")));
 }
 
 #[test]
@@ -169,14 +216,15 @@ fn carries_a_policy_with_the_hashes_of_what_it_inlines() {
         [
             csp_hash("document.documentElement.dataset.x=1"),
             csp_hash(BOOT),
-            csp_hash(
-                &start_module("function I(){}export{I as default};", &[0, 97, 115, 109])
-                    .expect("module")
-            )
+            csp_hash(&module())
         ],
         "the page's own inline script, the boot script and the app's"
     );
     assert!(expected.contains("'wasm-unsafe-eval'") && expected.starts_with("default-src 'none'"));
+    assert!(
+        expected.contains("; worker-src blob:;"),
+        "the worker from its blob"
+    );
 }
 
 #[test]

@@ -1,0 +1,61 @@
+//! The decision worker (`sw-decide`): a Web Worker the page starts on first
+//! use of the team view or the decision record, so their code is never part
+//! of the page's first load. Each message is a JS array of strings, answered
+//! by `core::decide::answer` with another (the protocol is in that module).
+//! Once its handler is installed it posts `["ready"]`: a message sent before
+//! the wasm has started would find no handler, so the page waits for that.
+
+/// The first message, sent once the worker can take requests.
+#[cfg(target_arch = "wasm32")]
+const READY: &str = "ready";
+
+// Talc, as in the page's binary: 2.6 kB gzip smaller here than the default
+// dlmalloc (docs/performance-notes.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let answer =
+            stackweigh::core::decide::answer(&stackweigh::core::MATRIX, &strings(&event.data()));
+        // Posting an array of strings cannot fail to clone; nothing to report.
+        let _ = replies.post_message(&array(&answer));
+    });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    handler.forget();
+    let _ = scope.post_message(&array(&[READY.to_string()]));
+}
+
+/// A request's strings: anything but an array is an empty request (answered
+/// with an error), anything but a string in it an empty field.
+#[cfg(target_arch = "wasm32")]
+fn strings(data: &wasm_bindgen::JsValue) -> Vec<String> {
+    if !js_sys::Array::is_array(data) {
+        return Vec::new();
+    }
+    js_sys::Array::from(data)
+        .iter()
+        .map(|value| value.as_string().unwrap_or_default())
+        .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn array(strings: &[String]) -> js_sys::Array {
+    strings
+        .iter()
+        .map(|text| wasm_bindgen::JsValue::from_str(text))
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("sw-decide is the page's decision worker: `trunk build --release` builds it.");
+}

@@ -1,0 +1,70 @@
+// The decision worker (sw-decide) in the second engine, on its main path: the page loads none of it,
+// then the page starts it from the boot tag's data-decide, it posts ["ready"] and answers the issue's
+// team request (Ana and Ben, pasted as real share links); the single file opened from disk does the same
+// from its blob: URL. No console error, no request leaving 127.0.0.1. The Chromium counterpart (with the
+// CSP and offline checks) is tests/browser/decide-worker.test.mjs.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { askDecisionWorker, teamAnswerProblems, teamRequest } from '../support/decide.mjs';
+import { DIST, TIMEOUT_MS, startFirefoxEnv, waitFor } from './harness.mjs';
+
+/** Every resource the page has fetched, by URL. */
+const resources = (session) => session.execute(() => performance.getEntriesByType('resource').map((e) => e.name));
+
+/** The live app, not the prerendered markup. */
+const live = (session) =>
+  waitFor(() => session.execute(() => !!document.querySelector('main#stackweigh:not([data-prerendered])')), {
+    message: 'the live app to replace the prerendered markup',
+  });
+
+describe('Firefox: the decision worker', () => {
+  let env;
+  let dir;
+  before(async () => {
+    const single = path.join(DIST, 'stackweigh.html');
+    if (!existsSync(single)) throw new Error(`${single} missing: build first with \`trunk build --release --offline\``);
+    dir = mkdtempSync(path.join(tmpdir(), 'stackweigh-ff-decide-'));
+    copyFileSync(single, path.join(dir, 'stackweigh.html'));
+    env = await startFirefoxEnv();
+  });
+  after(async () => {
+    await env?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The worker's run of the team request in the current page, checked. */
+  async function askTeam(pageUrl) {
+    const result = await env.session.execute(askDecisionWorker, { request: teamRequest(pageUrl), timeoutMs: TIMEOUT_MS });
+    assert.deepEqual(teamAnswerProblems(result), []);
+    return result;
+  }
+
+  test('the page loads none of it, then starts it and gets a team back', async () => {
+    const { session } = env;
+    await session.navigate(env.url);
+    await live(session);
+    await waitFor(() => session.execute(() => document.readyState === 'complete'), { message: 'the load' });
+    const loaded = await resources(session);
+    assert.ok(loaded.some((u) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(u)), 'the app has loaded');
+    assert.deepEqual(loaded.filter((u) => /sw-decide/.test(u)), [], 'no worker file on the first load');
+
+    const { url } = await askTeam(env.url);
+    assert.match(url, /^\.\/sw-decide-[0-9a-f]{16}\.js$/);
+    assert.deepEqual(env.problems(), []);
+  });
+
+  test('the single file opened from disk starts it from a blob: URL', async () => {
+    const { session } = env;
+    const fileUrl = pathToFileURL(path.join(dir, 'stackweigh.html')).href;
+    await session.navigate(fileUrl);
+    await live(session);
+    const { url } = await askTeam(fileUrl);
+    assert.match(url, /^blob:/);
+    assert.deepEqual(env.problems([fileUrl]), []);
+  });
+});

@@ -1,0 +1,67 @@
+// The decision worker (src/bin/sw-decide.rs) as the page's shell will use it, for both engines' tests: the
+// boot script tag's data-decide names the worker script; the worker posts ["ready"] once it can take
+// requests, then answers each array of strings with one (src/core/decide.rs).
+
+import { loadData, uniformWeights, weightText } from './data.mjs';
+
+/**
+ * Runs in the page (Playwright's evaluate, WebDriver's execute): starts the worker named by
+ * `script[data-decide]`, waits for its first message, posts `request`, and resolves with every message
+ * (the first is ["ready"]) or what went wrong. Self-contained, with one argument: it is serialised into
+ * the page.
+ */
+export function askDecisionWorker({ request, timeoutMs }) {
+  const tag = document.querySelector('script[data-decide]');
+  const url = tag && tag.getAttribute('data-decide');
+  if (!url) return Promise.resolve({ url, error: 'no script[data-decide] with a URL' });
+  let worker;
+  try {
+    worker = new Worker(url);
+  } catch (err) {
+    return Promise.resolve({ url, error: `new Worker: ${err}` });
+  }
+  const replies = [];
+  return new Promise((resolve) => {
+    const done = (result) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve({ url, replies, ...result });
+    };
+    const timer = setTimeout(() => done({ error: `no answer in ${timeoutMs} ms` }), timeoutMs);
+    worker.addEventListener('error', (event) => done({ error: `worker error: ${event.message || 'failed to load'}` }));
+    worker.addEventListener('message', (event) => {
+      replies.push(event.data);
+      if (replies.length === 1) worker.postMessage(request);
+      else done({});
+    });
+  });
+}
+
+/** A share link of `page` with every weight at `value` (one character per criterion, as the app writes it). */
+export function shareLink(page, value) {
+  return `${page.replace(/#.*$/, '')}#v=1&w=${weightText(uniformWeights(value))}`;
+}
+
+/** The team request of the issue: Ana and Ben, each with a real share link of `page`. */
+export function teamRequest(page) {
+  const weights = Object.fromEntries(loadData().criteria.map((c, i) => [c.id, i % 2 ? 9 : 1]));
+  const ben = `${page.replace(/#.*$/, '')}#v=1&w=${weightText(weights)}`;
+  return ['team', '', `Ana ${shareLink(page, 8)}\nBen ${ben}`, ''];
+}
+
+/** What is wrong with the worker's run of `teamRequest` (askDecisionWorker's result): [] when nothing. */
+export function teamAnswerProblems(result) {
+  if (result.error) return [`${result.error} (worker ${result.url}, messages ${JSON.stringify(result.replies)})`];
+  const [ready, answer] = result.replies;
+  const problems = [];
+  if (JSON.stringify(ready) !== '["ready"]') problems.push(`first message ${JSON.stringify(ready)}, not ["ready"]`);
+  if (!Array.isArray(answer) || answer.length !== 4 || answer.some((s) => typeof s !== 'string')) {
+    return [...problems, `answer ${JSON.stringify(answer)?.slice(0, 200)} is not four strings`];
+  }
+  const [kind, hash, issues, html] = answer;
+  if (kind !== 'team') problems.push(`answer kind ${kind}`);
+  if (!hash.startsWith('t=1&n=Ana')) problems.push(`team hash ${hash}`);
+  if (issues !== '') problems.push(`problems reported: ${issues}`);
+  if (!html.includes('Ana') || !html.includes('Ben')) problems.push(`team view without both names: ${html.slice(0, 200)}`);
+  return problems;
+}
