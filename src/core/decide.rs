@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `["team", team hash, pasted text, name to remove]` | `["team", team hash, problems, team view HTML]` |
 //! | `["record", person or team hash, page address, "Why?" payload]` | `["record", Markdown]` |
+//! | `["print", person or team hash, "Why?" payload]` | `["print", print appendix HTML]` |
 //! | anything else | `["error", why]` |
 //!
 //! Problems are one sentence a line. An empty team hash means nobody yet;
@@ -19,10 +20,11 @@ use super::matrix::Matrix;
 use super::share::{decode, decode_team, encode_team, Member, Shared};
 use super::state::State;
 use super::team::{add_pasted, paste_problem, team_view};
-use super::team_html;
+use super::{print_html, team_html};
 
 pub const TEAM: &str = "team";
 pub const RECORD: &str = "record";
+pub const PRINT: &str = "print";
 pub const ERROR: &str = "error";
 
 /// The worker's whole job: one answer per request.
@@ -33,6 +35,10 @@ pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
         RECORD => vec![
             RECORD.to_string(),
             decision_record(matrix, field(1), field(2), field(3)),
+        ],
+        PRINT => vec![
+            PRINT.to_string(),
+            print_html::appendix(matrix, field(1), field(2)),
         ],
         other => vec![
             ERROR.to_string(),
