@@ -47,7 +47,8 @@ pub fn render(matrix: &Matrix, weights: &[u8], evidence: Option<&Evidence>) -> S
 }
 
 /// One row per weighted criterion, the largest share of the lead first,
-/// then each option's total out of 100.
+/// then each option's total out of 100 (a last row, not a `<tfoot>`,
+/// which a printed table repeats at the foot of every page).
 fn contributions(matrix: &Matrix, weights: &[u8], evaluation: &Evaluation, out: &mut String) {
     let _ = write!(out, "<h2>{CONTRIBUTIONS_HEADING}</h2>");
     let shares = evaluation.contributions(matrix, weights);
@@ -79,7 +80,7 @@ fn contributions(matrix: &Matrix, weights: &[u8], evaluation: &Evaluation, out: 
             difference(matrix, evaluation, share.tenths)
         );
     }
-    out.push_str("</tbody><tfoot><tr><th scope=\"row\">Total, out of 100</th><td></td>");
+    out.push_str("<tr class=\"sw-print-total\"><th scope=\"row\">Total, out of 100</th><td></td>");
     for option in 0..matrix.options.len() {
         let _ = write!(
             out,
@@ -91,7 +92,7 @@ fn contributions(matrix: &Matrix, weights: &[u8], evaluation: &Evaluation, out: 
         Outcome::Winner { .. } => difference(matrix, evaluation, evaluation.margin_tenths()),
         _ => "a tie".to_string(),
     };
-    let _ = write!(out, "<td>{lead}</td></tr></tfoot></table>");
+    let _ = write!(out, "<td>{lead}</td></tr></tbody></table>");
 }
 
 /// A share of the lead in words: `+2.6 for Node.js`, or `even`.
