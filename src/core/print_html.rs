@@ -193,8 +193,12 @@ mod tests {
             "largest share first"
         );
         assert!(
-            html.contains("<td>78.2</td><td>59.4</td><td>+18.8 for Alpha</td>"),
+            html.contains("<td>78.2</td><td>59.4</td><td>+18.8 for Alpha</td></tr></tbody>"),
             "{html}"
+        );
+        assert!(
+            !html.contains("<tfoot"),
+            "a footer repeats on every printed page"
         );
     }
 
