@@ -78,7 +78,9 @@ function assertPrinted(t, pdf, { headline, urls, also = [] }) {
   for (const text of [headline, 'Contributions: what each criterion adds', 'Total, out of 100', 'The weights, from 0 to 10', 'Sources', ...also]) {
     assert.ok(pdf.text.includes(text), `the PDF has “${text}”: ${pdf.text.slice(0, 400)}…`);
   }
-  for (const url of urls) assert.ok(squeezed(pdf.text).includes(url), `the PDF writes out ${url}`);
+  const all = squeezed(pdf.text);
+  for (const { name } of loadData().criteria) assert.ok(all.includes(squeezed(name)), `the PDF names ${name} (its weight)`);
+  for (const url of urls) assert.ok(all.includes(url), `the PDF writes out ${url}`);
   assert.ok(!pdf.text.includes(PRINT_BUTTON), 'the controls are not printed');
 }
 
