@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `["team", team hash, lines to add, name to remove, paste box, name box, page address]` | `["team", team hash, panel HTML]` |
 //! | `["record", person or team hash, page address, "Why?" payload]` | `["record", Markdown]` |
+//! | `["print", person or team hash, "Why?" payload]` | `["print", print appendix HTML]` |
 //! | anything else | `["error", why]` |
 //!
 //! An empty team hash means nobody yet; an empty payload, a record without
@@ -20,7 +21,7 @@ use super::matrix::Matrix;
 use super::share::{decode, decode_team, encode_team, Member, Shared};
 use super::state::State;
 use super::team::{add_pasted, paste_problem, team_view};
-use super::team_html;
+use super::{print_html, team_html};
 
 pub const TEAM: &str = "team";
 pub const RECORD: &str = "record";
@@ -42,6 +43,10 @@ pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
         RECORD => vec![
             RECORD.to_string(),
             decision_record(matrix, field(1), field(2), field(3)),
+        ],
+        PRINT => vec![
+            PRINT.to_string(),
+            print_html::appendix(matrix, field(1), field(2)),
         ],
         other => vec![
             ERROR.to_string(),

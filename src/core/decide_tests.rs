@@ -122,3 +122,17 @@ fn an_unknown_request_is_an_error_not_a_panic() {
     assert_eq!(ask(&["sing"])[0], ERROR);
     assert_eq!(ask(&[])[0], ERROR);
 }
+
+#[test]
+fn print_answers_the_appendix_for_the_hash_given() {
+    let hash = link(&[10, 2, 5]).replace("https://example.org/", "");
+    let answer = ask(&[PRINT, &hash, ""]);
+    assert_eq!(answer[0], PRINT);
+    assert_eq!(answer.len(), 2);
+    assert!(
+        answer[1].contains("<td>+23.5 for Alpha</td>"),
+        "{}",
+        answer[1]
+    );
+    assert_eq!(ask(&[PRINT])[0], PRINT, "no hash: the default weights");
+}

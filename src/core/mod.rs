@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod methodology;
 pub mod model;
 pub mod palette;
+pub mod print_html;
 pub mod query;
 pub mod questionnaire;
 pub mod radar;
