@@ -105,6 +105,17 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
         boot.span.clone(),
         format!("<script {}>{boot_text}</script>", decide::ATTRIBUTE),
     ));
+    let end = html::body_end(document);
+    edits.push((end..end, body_end_scripts(read, &boot, details)?));
+    let bundled = html::splice(document, edits);
+    let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
+    let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
+    csp::insert_policy(&bundled, &policy)
+}
+
+/// The scripts at the end of the body: the Why? text and the decision
+/// worker's source (data blocks), then the module that starts the app.
+fn body_end_scripts(read: Reader, boot: &Boot, details: &str) -> Result<String, String> {
     let glue = text_file(read, &boot.glue)?;
     let wasm = read(&boot.wasm)?;
     let module = format!("{}{}", decide_from_blob(), start_module(&glue, &wasm)?);
@@ -112,18 +123,9 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     raw_text_safe(details, "script", "the Why? text")?;
     let worker = decision_worker(read, &boot.decide)?;
     raw_text_safe(&worker, "script", &boot.decide)?;
-
-    let end = html::body_end(document);
-    edits.push((
-        end..end,
-        format!(
-            r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{DECIDE_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
-        ),
-    ));
-    let bundled = html::splice(document, edits);
-    let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
-    let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
-    csp::insert_policy(&bundled, &policy)
+    Ok(format!(
+        r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{DECIDE_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
+    ))
 }
 
 /// The decision worker's script with its wasm inline: a blob: worker
