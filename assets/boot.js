@@ -156,6 +156,8 @@
   var options = pageOptions(w.location.search);
   if (options.theme !== 'auto') html.setAttribute('data-theme', options.theme);
   if (options.embed) html.setAttribute('data-embed', '');
+  // The print stylesheet: the page's alone (an embed's first bytes stay small).
+  else d.querySelectorAll('link[media="print"][disabled]').forEach(function (link) { link.disabled = false; });
   liveForm(options.embed);
   var framedEmbed = options.embed && w !== w.top;
   if (framedEmbed) reportHeight(options.id);

@@ -42,11 +42,13 @@ export function shareLink(page, value) {
   return `${page.replace(/#.*$/, '')}#v=1&w=${weightText(uniformWeights(value))}`;
 }
 
-/** The team request of the issue: Ana and Ben, each with a real share link of `page`. */
+/** The team request of the issue as the page sends it: Ana and Ben, each with a real share link of `page`, pasted. */
 export function teamRequest(page) {
   const weights = Object.fromEntries(loadData().criteria.map((c, i) => [c.id, i % 2 ? 9 : 1]));
-  const ben = `${page.replace(/#.*$/, '')}#v=1&w=${weightText(weights)}`;
-  return ['team', '', `Ana ${shareLink(page, 8)}\nBen ${ben}`, ''];
+  const address = page.replace(/#.*$/, '');
+  const paste = `Ana ${shareLink(page, 8)}\nBen ${address}#v=1&w=${weightText(weights)}`;
+  // [kind, team hash, lines to add, name to remove, paste box, name box, page address]
+  return ['team', '', paste, '', paste, '', address];
 }
 
 /** What is wrong with the worker's run of `teamRequest` (askDecisionWorker's result): [] when nothing. */
@@ -55,13 +57,13 @@ export function teamAnswerProblems(result) {
   const [ready, answer] = result.replies;
   const problems = [];
   if (JSON.stringify(ready) !== '["ready"]') problems.push(`first message ${JSON.stringify(ready)}, not ["ready"]`);
-  if (!Array.isArray(answer) || answer.length !== 4 || answer.some((s) => typeof s !== 'string')) {
-    return [...problems, `answer ${JSON.stringify(answer)?.slice(0, 200)} is not four strings`];
+  if (!Array.isArray(answer) || answer.length !== 3 || answer.some((s) => typeof s !== 'string')) {
+    return [...problems, `answer ${JSON.stringify(answer)?.slice(0, 200)} is not three strings`];
   }
-  const [kind, hash, issues, html] = answer;
+  const [kind, hash, html] = answer;
   if (kind !== 'team') problems.push(`answer kind ${kind}`);
   if (!hash.startsWith('t=1&n=Ana')) problems.push(`team hash ${hash}`);
-  if (issues !== '') problems.push(`problems reported: ${issues}`);
+  if (html.includes('was not added')) problems.push(`problems reported: ${html.slice(0, 300)}`);
   if (!html.includes('Ana') || !html.includes('Ben')) problems.push(`team view without both names: ${html.slice(0, 200)}`);
   return problems;
 }
