@@ -25,9 +25,14 @@ fn svg_url() -> Option<String> {
         (width * SCALE) as u32,
         (height * SCALE) as u32,
     )?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    blob_url(&svg, "image/svg+xml")
+}
+
+/// `text` as a file of type `mime`, in a blob URL.
+fn blob_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     Url::create_object_url_with_blob(&blob).ok()
 }
@@ -43,13 +48,7 @@ fn click_download(url: &str, file: &str) -> Option<()> {
 
 /// Downloads `text` as a Markdown file named `file`.
 pub fn save_text(file: &str, text: &str) -> bool {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type("text/markdown;charset=utf-8");
-    let Some(url) = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .ok()
-        .and_then(|blob| Url::create_object_url_with_blob(&blob).ok())
-    else {
+    let Some(url) = blob_url(text, "text/markdown;charset=utf-8") else {
         return false;
     };
     let ok = click_download(&url, file).is_some();

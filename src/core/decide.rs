@@ -1,4 +1,5 @@
-//! What the decision worker answers: the team view and the decision record.
+//! What the decision worker answers: the team view, the decision record,
+//! the print appendix and "How we score".
 //!
 //! Their code (team analysis, team links, the record's writing) is about
 //! 11 kB gzip of wasm, so it lives in a second binary, `sw-decide`, run as a
@@ -10,6 +11,7 @@
 //! | `["team", team hash, lines to add, name to remove, paste box, name box, page address]` | `["team", team hash, panel HTML]` |
 //! | `["record", person or team hash, page address, "Why?" payload]` | `["record", Markdown]` |
 //! | `["print", person or team hash, "Why?" payload]` | `["print", print appendix HTML]` |
+//! | `["methodology"]` | `["methodology", "How we score" HTML]` |
 //! | anything else | `["error", why]` |
 //!
 //! An empty team hash means nobody yet; an empty payload, a record without
@@ -18,6 +20,7 @@
 
 use super::adr::{record, Evidence, Subject};
 use super::matrix::Matrix;
+use super::methodology::methodology_html;
 use super::share::{decode, decode_team, encode_team, Member, Shared};
 use super::state::State;
 use super::team::{add_pasted, paste_problem, team_view};
@@ -26,6 +29,7 @@ use super::{print_html, team_html};
 pub const TEAM: &str = "team";
 pub const RECORD: &str = "record";
 pub const PRINT: &str = "print";
+pub const METHODOLOGY: &str = "methodology";
 pub const ERROR: &str = "error";
 
 /// The worker's whole job: one answer per request.
@@ -48,6 +52,7 @@ pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
             PRINT.to_string(),
             print_html::appendix(matrix, field(1), field(2)),
         ],
+        METHODOLOGY => vec![METHODOLOGY.into(), methodology_html(matrix)],
         other => vec![
             ERROR.to_string(),
             format!("the decision worker has no “{other}” request"),

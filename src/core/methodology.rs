@@ -1,6 +1,11 @@
 //! "How we score": the methodology note the page shows, worded here from
 //! the data and the engine's own constants so it can never drift from them.
+//! The decision worker draws it (`decide`): a note read by few costs the
+//! page's first load nothing.
 
+use std::fmt::Write;
+
+use super::details::escape;
 use super::insight::close_call_rule;
 use super::matrix::Matrix;
 use super::sensitivity::{NEARBY_SPREAD, SAMPLES};
@@ -94,6 +99,37 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
     ]
 }
 
+/// The note as escaped HTML, drawn inside the page's "How we score".
+pub fn methodology_html(matrix: &Matrix) -> String {
+    let mut out = String::from("<dl>");
+    for section in methodology(matrix) {
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd>{}",
+            section.heading,
+            escape(&section.text)
+        );
+        if !section.links.is_empty() {
+            out.push_str("<ul class=\"sw-method-links\">");
+            for link in &section.links {
+                let text = escape(&link.text);
+                let _ = match link.url {
+                    Some(url) => write!(
+                        out,
+                        "<li><a href=\"{}\" rel=\"noopener noreferrer\">{text}</a></li>",
+                        escape(url)
+                    ),
+                    None => write!(out, "<li>{text}</li>"),
+                };
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</dd>");
+    }
+    out.push_str("</dl>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +193,20 @@ mod tests {
             .position(|s| s.heading == "Sources and corrections");
         let at = note.iter().position(|s| s.heading == "The articles");
         assert!(at < sources, "named before the counts that refer to them");
+    }
+
+    #[test]
+    fn the_html_holds_every_section_and_link_escaped() {
+        let html = methodology_html(&MATRIX);
+        let note = methodology(&MATRIX);
+        assert_eq!(html.matches("<dt>").count(), note.len());
+        for section in &note {
+            assert!(html.contains(&escape(&section.text)), "{}", section.heading);
+            for link in section.links.iter().filter_map(|l| l.url) {
+                assert!(html.contains(&format!("href=\"{}\"", escape(link))));
+            }
+        }
+        assert!(!html.contains("style="));
     }
 
     #[test]

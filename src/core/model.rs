@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use super::insight::{insight, Insight};
 use super::matrix::Matrix;
-use super::methodology::{methodology, Section};
 use super::query::PageOptions;
 use super::recommendation::{recommendation_for, Recommendation};
 use super::score::evaluate;
@@ -84,6 +83,9 @@ pub struct Ui {
     /// "How we score" is open (its text is drawn only then: the prerendered
     /// page, and an embed's first bytes, stay small).
     pub method_open: bool,
+    /// "How we score" as the decision worker drew it; empty until asked.
+    pub method_html: Rc<str>,
+    pub method_asked: bool,
     pub embed_dialog_open: bool,
     /// The last outcome of a copy or download.
     pub share_status: String,
@@ -96,6 +98,8 @@ impl Default for Ui {
         Ui {
             quiz_open: false,
             method_open: false,
+            method_html: Rc::from(""),
+            method_asked: false,
             embed_dialog_open: false,
             share_status: String::new(),
             details: DetailsText::NotLoaded,
@@ -131,8 +135,6 @@ pub struct Model {
     pub analysis: Rc<Analysis>,
     /// The state as share-link text (`v=1&w=…`).
     pub link: String,
-    /// "How we score": static, so worded once.
-    pub methodology: Rc<Vec<Section>>,
 }
 
 impl Model {
@@ -141,7 +143,6 @@ impl Model {
         Model {
             analysis: Rc::new(Analysis::of(matrix, &state.weights)),
             link: encode(matrix, &Shared::of(&state)),
-            methodology: Rc::new(methodology(matrix)),
             state,
             options: Rc::new(options),
             page_address,

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::decide::{ERROR, PRINT, RECORD, TEAM};
+use super::decide::{ERROR, METHODOLOGY, PRINT, RECORD, TEAM};
 use super::details::SEPARATOR;
 use super::model::{DetailsText, Model};
 use super::team_html::{
@@ -150,7 +150,17 @@ pub fn update(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
         }
         TeamEvent::Produce(output) => return produce(model, output),
         TeamEvent::Answered(answer) => return answered(model, answer),
-        TeamEvent::Failed(why) => failed(work, &why),
+        TeamEvent::Failed(why) => {
+            failed(work, &why);
+            if model.ui.method_asked && model.ui.method_html.is_empty() {
+                model.ui.method_asked = false;
+                model.ui.method_html = format!(
+                    "<p>The note could not be loaded ({}). Close and open it to try again.</p>",
+                    super::details::escape(&why)
+                )
+                .into();
+            }
+        }
         TeamEvent::Saved(ok) => {
             work.status = if ok {
                 format!("Decision record downloaded as {RECORD_FILE}.")
@@ -179,6 +189,16 @@ pub fn clicked(action: &str, person: Option<String>, paste: String, name: String
         PRINT_ACTION => produce(Output::Print),
         _ => None,
     }
+}
+
+/// "How we score" opened: its text is asked for once (again after a failure).
+pub fn ask_methodology(model: &mut Model) -> Vec<Effect> {
+    let ui = &mut model.ui;
+    if !ui.method_open || ui.method_asked {
+        return Vec::new();
+    }
+    ui.method_asked = true;
+    vec![Effect::Ask(vec![METHODOLOGY.into()])]
 }
 
 /// The clipboard refused the record: it is downloaded instead, so it is
@@ -298,6 +318,10 @@ fn answered(model: &mut Model, answer: Vec<String>) -> Vec<Effect> {
                     what: Copyable::Record,
                 }],
             }
+        }
+        METHODOLOGY => {
+            model.ui.method_html = next().into();
+            Vec::new()
         }
         PRINT => {
             work.pending = None;

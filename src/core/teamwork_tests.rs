@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::decide::METHODOLOGY;
 use crate::core::model::DetailsText;
 use crate::core::query::parse;
 use crate::core::startup::Stored;
@@ -249,4 +250,24 @@ fn a_worker_that_fails_says_why_and_waits_for_nothing() {
         asks(&team(&mut model, edit(Edit::AddPasted, "x", ""))).len(),
         1
     );
+}
+
+#[test]
+fn how_we_score_is_asked_for_once_and_again_after_a_failure() {
+    let (mut model, _) = booted("", "");
+    let open = |model: &mut Model, open| update(&MATRIX, model, Event::MethodToggled(open));
+    assert_eq!(asks(&open(&mut model, true)), vec![strings(&[METHODOLOGY])]);
+    let vm = view(&MATRIX, &model);
+    assert_eq!(vm.footer.methodology.as_deref(), Some(""), "open, loading");
+    team(&mut model, TeamEvent::Failed("offline".into()));
+    let note = view(&MATRIX, &model).footer.methodology.unwrap();
+    assert!(note.contains("could not be loaded (offline)"), "{note}");
+    open(&mut model, false);
+    assert_eq!(asks(&open(&mut model, true)).len(), 1, "tried again");
+    let answer = strings(&[METHODOLOGY, "<dl></dl>"]);
+    team(&mut model, TeamEvent::Answered(answer));
+    open(&mut model, false);
+    assert!(asks(&open(&mut model, true)).is_empty(), "drawn once");
+    let vm = view(&MATRIX, &model);
+    assert_eq!(vm.footer.methodology.as_deref(), Some("<dl></dl>"));
 }

@@ -143,7 +143,7 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
         Event::PanelToggled { panel, open } => toggle_panel(matrix, model, panel, open),
         Event::MethodToggled(open) => {
             model.ui.method_open = open;
-            Vec::new()
+            teamwork::ask_methodology(model)
         }
         Event::ToggleQuiz => {
             model.ui.quiz_open = !model.ui.quiz_open;

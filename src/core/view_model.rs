@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use super::insight::Insight;
 use super::matrix::Matrix;
-use super::methodology::Section;
 use super::model::{DetailsText, Model, Panel};
 use super::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
 use super::radar::Scale;
@@ -120,7 +119,7 @@ pub struct FooterView {
     pub reviewed: String,
     pub storage_note: Option<String>,
     /// "How we score", while it is open.
-    pub methodology: Option<Rc<Vec<Section>>>,
+    pub methodology: Option<Rc<str>>,
 }
 
 pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
@@ -148,7 +147,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
             full_page: embed.then(|| model.full_page_link()),
             reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
             storage_note: model.state.storage_note.clone(),
-            methodology: model.ui.method_open.then(|| model.methodology.clone()),
+            methodology: model.ui.method_open.then(|| model.ui.method_html.clone()),
         },
         teamwork: teamwork::view(model),
     }

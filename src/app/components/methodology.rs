@@ -1,19 +1,18 @@
 use yew::prelude::*;
 
-use crate::core::methodology::{Link, Section};
 use crate::core::update::Event;
 
 /// "How we score": a native disclosure, closed by default, so the note is
-/// one click away without pushing the widget down; its text is drawn when
-/// it opens.
-pub fn methodology_note(sections: Option<&[Section]>, on: &Callback<Event>) -> Html {
+/// one click away without pushing the widget down. Its text, drawn by the
+/// decision worker, arrives when it first opens.
+pub fn methodology_note(note: Option<&str>, on: &Callback<Event>) -> Html {
     let ontoggle = on.reform(|event: web_sys::Event| {
         let open = event
             .target_dyn_into::<web_sys::Element>()
             .is_some_and(|details| details.has_attribute("open"));
         Event::MethodToggled(open)
     });
-    let Some(sections) = sections else {
+    let Some(note) = note else {
         return html! {
             <details class="sw-method" {ontoggle}><summary>{ "How we score" }</summary></details>
         };
@@ -21,30 +20,11 @@ pub fn methodology_note(sections: Option<&[Section]>, on: &Callback<Event>) -> H
     html! {
         <details class="sw-method" open=true {ontoggle}>
             <summary>{ "How we score" }</summary>
-            <dl>
-                { for sections.iter().map(|section| html! {
-                    <>
-                        <dt>{ section.heading }</dt>
-                        <dd>
-                            { &section.text }
-                            if !section.links.is_empty() {
-                                <ul class="sw-method-links">
-                                    { for section.links.iter().map(link) }
-                                </ul>
-                            }
-                        </dd>
-                    </>
-                }) }
-            </dl>
+            if note.is_empty() {
+                <p role="status">{ "Loading the note…" }</p>
+            } else {
+                { Html::from_html_unchecked(note.to_string().into()) }
+            }
         </details>
-    }
-}
-
-fn link(link: &Link) -> Html {
-    match link.url {
-        Some(url) => html! {
-            <li><a href={url} rel="noopener noreferrer">{ &link.text }</a></li>
-        },
-        None => html! { <li>{ &link.text }</li> },
     }
 }
