@@ -12,6 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::dispatch::Dispatcher;
+use super::dom;
+use crate::core::team_html::{ID_PREFIX, PASTE_ID};
 use crate::core::teamwork::TeamEvent;
 use crate::core::update::Event;
 
@@ -78,7 +80,13 @@ fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
             if answer.first().map(String::as_str) == Some(READY) {
                 became_ready();
             } else {
+                // The panel is drawn anew: focus returns to the control the
+                // reader used (or the paste box, if that control is gone).
+                let focused = dom::focused_id().filter(|id| id.starts_with(ID_PREFIX));
                 dispatcher.send(Event::Team(TeamEvent::Answered(answer)));
+                if let Some(id) = focused {
+                    dom::next_task(move || dom::focus_first(&[&id, PASTE_ID]));
+                }
             }
         })
     };

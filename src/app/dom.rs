@@ -84,6 +84,16 @@ pub fn focused_id() -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
+/// Focuses the first of `ids` that is on the page.
+pub fn focus_first(ids: &[&str]) {
+    for id in ids {
+        if let Some(element) = by_id::<web_sys::HtmlElement>(id) {
+            let _ = element.focus();
+            return;
+        }
+    }
+}
+
 pub fn focus(id: &str) {
     if let Some(element) = by_id::<web_sys::HtmlElement>(id) {
         let _ = element.focus();

@@ -28,6 +28,9 @@ pub const PRINT: &str = "print";
 /// The share panel's row of them (static: the page draws it as is).
 pub const RECORD_BUTTONS: &str = "<div class=\"sw-share-row sw-record-row\"><button type=\"button\" class=\"sw-button\" data-team=\"copy-my-record\">Copy as decision record</button><button type=\"button\" class=\"sw-button\" data-team=\"download-my-record\">Download .md</button><button type=\"button\" class=\"sw-button\" data-team=\"print\">Print or save as PDF</button></div>";
 pub const REMOVE_ATTRIBUTE: &str = "data-remove";
+/// Every focusable control the panel draws has an id starting so: the page
+/// puts focus back on the same one after redrawing the panel.
+pub const ID_PREFIX: &str = "sw-team";
 /// The form's fields, read by the page on a click.
 pub const PASTE_ID: &str = "sw-team-paste";
 pub const NAME_ID: &str = "sw-team-name";
@@ -46,7 +49,7 @@ pub fn panel(panel: &Panel) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<p id=\"sw-team-hint\">{PASTE_HINT}</p><label for=\"{PASTE_ID}\">Teammates\u{2019} links</label><textarea id=\"{PASTE_ID}\" class=\"sw-snippet\" rows=\"4\" aria-describedby=\"sw-team-hint\">{}</textarea><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{ADD}\">Add to the team</button></div><div class=\"sw-share-row sw-team-add\"><label for=\"{NAME_ID}\">Your name</label><input id=\"{NAME_ID}\" type=\"text\" maxlength=\"16\" autocomplete=\"given-name\" value=\"{}\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{ADD_ME}\">Add my weights</button></div>",
+        "<p id=\"sw-team-hint\">{PASTE_HINT}</p><label for=\"{PASTE_ID}\">Teammates\u{2019} links</label><textarea id=\"{PASTE_ID}\" class=\"sw-snippet\" rows=\"4\" aria-describedby=\"sw-team-hint\">{}</textarea><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add\" {ACTION}=\"{ADD}\">Add to the team</button></div><div class=\"sw-share-row sw-team-add\"><label for=\"{NAME_ID}\">Your name</label><input id=\"{NAME_ID}\" type=\"text\" maxlength=\"16\" autocomplete=\"given-name\" value=\"{}\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add-me\" {ACTION}=\"{ADD_ME}\">Add my weights</button></div>",
         escape(panel.paste),
         escape(panel.name)
     );
@@ -60,7 +63,7 @@ pub fn panel(panel: &Panel) -> String {
     if let Some((address, view)) = &panel.team {
         let _ = write!(
             out,
-            "<section class=\"sw-team-view\" aria-label=\"Team comparison\">{}</section><div class=\"sw-share-row\"><label for=\"sw-team-link\">Team link</label><input id=\"sw-team-link\" class=\"sw-link\" type=\"text\" readonly value=\"{}\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{COPY_LINK}\">Copy team link</button></div><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" {ACTION}=\"{COPY_RECORD}\">Copy the team\u{2019}s decision record</button><button type=\"button\" class=\"sw-button\" {ACTION}=\"{DOWNLOAD_RECORD}\">Download the team\u{2019}s record (.md)</button></div>",
+            "<section class=\"sw-team-view\" aria-label=\"Team comparison\">{}</section><div class=\"sw-share-row\"><label for=\"sw-team-link\">Team link</label><input id=\"sw-team-link\" class=\"sw-link\" type=\"text\" readonly value=\"{}\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-copy-link\" {ACTION}=\"{COPY_LINK}\">Copy team link</button></div><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-copy-record\" {ACTION}=\"{COPY_RECORD}\">Copy the team\u{2019}s decision record</button><button type=\"button\" class=\"sw-button\" id=\"sw-team-download-record\" {ACTION}=\"{DOWNLOAD_RECORD}\">Download the team\u{2019}s record (.md)</button></div>",
             render(view),
             escape(address)
         );
@@ -108,11 +111,11 @@ fn people(view: &TeamView, out: &mut String) {
         out,
         "<h3 id=\"sw-team-people\">{PEOPLE_HEADING}</h3><table class=\"sw-team-table\" aria-labelledby=\"sw-team-people\"><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Started from</th><th scope=\"col\">Verdict</th><th scope=\"col\"><span class=\"sw-visually-hidden\">Remove</span></th></tr></thead><tbody>"
     );
-    for person in &view.people {
+    for (i, person) in view.people.iter().enumerate() {
         let name = escape(&person.name);
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td><button type=\"button\" class=\"sw-button sw-button--quiet sw-button--small\" {ACTION}=\"{REMOVE}\" {REMOVE_ATTRIBUTE}=\"{name}\" aria-label=\"Remove {name}\">Remove</button></td></tr>",
+            "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td><button type=\"button\" class=\"sw-button sw-button--quiet sw-button--small\" id=\"sw-team-remove-{i}\" {ACTION}=\"{REMOVE}\" {REMOVE_ATTRIBUTE}=\"{name}\" aria-label=\"Remove {name}\">Remove</button></td></tr>",
             escape(person.started_from.unwrap_or("their own weights")),
             escape(&person.headline)
         );

@@ -528,7 +528,8 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const frame = await sandboxedFrame(page);
       await started(frame);
       const sheets = await frame.evaluate(() =>
-        [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => ({
+        // The print stylesheet stays disabled in an embed (never fetched).
+        [...document.querySelectorAll('link[rel="stylesheet"]:not([disabled])')].map((l) => ({
           href: l.getAttribute('href'),
           integrity: l.hasAttribute('integrity'),
           crossorigin: l.getAttribute('crossorigin'),

@@ -151,6 +151,12 @@ describe('team view and decision record (Chromium)', () => {
       assert.equal(new Set(lines.map((l) => l.replace(/^Line \d+/, ''))).size, 5, `five different reasons:\n${lines.join('\n')}`);
       assert.match(lines[3], /ana/i, 'the duplicate name is named');
       assert.equal((await peopleRows(page)).length, 3, 'the team is intact');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Add to the team');
+      // Removing by keyboard: focus stays in the panel, on the next person's button.
+      await page.getByRole('button', { name: 'Remove Ben' }).focus();
+      await page.keyboard.press('Enter');
+      await waitForPeople(page, 2);
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Remove Chloé');
       assert.equal(await page.getByRole('textbox', { name: 'Teammates’ links' }).inputValue(), bad, 'the paste stays to be fixed');
     });
   });
