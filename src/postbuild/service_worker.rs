@@ -127,9 +127,24 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+      .then(() => Promise.all([self.clients.claim(), caches.open(CACHE).then(keepFetched)])),
   );
 });
+
+// ON_USE files the page fetched before this worker took over (a team link
+// opened on a first visit): taken from the browser's HTTP cache, never the
+// network, so a visit that did not use them downloads nothing.
+function keepFetched(cache) {
+  return Promise.all(
+    ON_USE.map((file) => {
+      const url = new URL(file, self.registration.scope).href;
+      return cache
+        .match(url)
+        .then((hit) => hit || fetch(url, { cache: "only-if-cached", mode: "same-origin" }).then((r) => r.ok && cache.put(url, r)))
+        .catch(() => {});
+    }),
+  );
+}
 
 // The page's "Reload" button: take over now instead of when every tab closes.
 self.addEventListener("message", (event) => {

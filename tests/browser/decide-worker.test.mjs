@@ -130,6 +130,35 @@ describe('decision worker', () => {
     }
   });
 
+  test("started before the service worker takes over (a team link's first visit), it is kept from the browser's cache, not downloaded again", async () => {
+    const served = [];
+    const server = await startServer({ root: DIST, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
+    const g = await openPage(browser);
+    // The page registers its service worker only once the test lets it.
+    await g.context.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        return new Promise((resolve) => (window.__registerNow = () => resolve(register.apply(this, args))));
+      };
+    });
+    try {
+      await g.page.goto(server.url, { waitUntil: 'load' });
+      await waitForApp(g.app);
+      await askTeam(g);
+      assert.equal(await g.page.evaluate(() => navigator.serviceWorker.controller), null, 'no service worker yet');
+      await g.page.waitForFunction(() => typeof window.__registerNow === 'function');
+      await g.page.evaluate(() => window.__registerNow());
+      const { caches } = await serviceWorkerActive(g.page);
+      await g.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+      assert.equal((await cachedWorkerFiles(g.page, caches[0])).length, 2, 'script and wasm in the cache');
+      assert.equal(served.filter((p) => /sw-decide/.test(p)).length, 2, `downloaded once each: ${served.filter((p) => /sw-decide/.test(p))}`);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+      await server.close();
+    }
+  });
+
   test('after one visit in which it was started, it works with the server stopped (cached on first use)', async () => {
     const { root } = copyDist('tools/stackweigh/');
     cleanup.push(root);
