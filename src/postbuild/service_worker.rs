@@ -185,7 +185,8 @@ function fetchAndKeep(event, cache, request) {
 }
 "#;
 
-/// A JS array of the relative URLs of those `files` whose `on_use` is `want`.
+/// A JS array of the relative URLs of those `files` whose
+/// [`is_cached_on_use`] is `want`.
 fn url_list(files: &[BundleFile], want: bool) -> String {
     let list: Vec<String> = (files.iter())
         .filter(|file| is_cached_on_use(&file.path) == want)
