@@ -101,7 +101,12 @@ fn run_writes_every_product_file() {
     assert!(single.contains(r#"<script type="text/plain" id="sw-decide">let wasm_bindgen=1;"#));
     for name in [&decide.script_name, &decide.wasm_name] {
         assert!(names.contains(name), "{name} in {names:?}");
-        assert!(worker.contains(&format!("\"{name}\"")), "{name} precached");
+        let listed = |list: &str| {
+            let line = worker.lines().find(|l| l.starts_with(list));
+            line.is_some_and(|l| l.contains(&format!("\"{name}\"")))
+        };
+        assert!(listed("const ON_USE = "), "{name} cached on use");
+        assert!(!listed("const FILES = "), "{name} not precached");
         let rule = format!("/{name}\n  Cache-Control: {}", headers::IMMUTABLE);
         assert!(headers.contains(&rule), "{name} immutable");
     }

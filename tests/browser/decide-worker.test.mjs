@@ -2,7 +2,8 @@
 // the boot script tag's data-decide names the worker script; it posts ["ready"], then answers the issue's
 // team request (Ana and Ben, pasted as real share links) with a team link and a team view naming both.
 // The page's first load fetches none of it; it works on the page, from the single file opened from disk
-// (a blob: worker) and offline after one visit (the service worker precached it); no CSP violation, no
+// (a blob: worker) and offline after one visit that started it (the service worker caches it on first use,
+// and a visit that never starts it fetches none of it, service worker included); no CSP violation, no
 // console error, no request but the bundle's own.
 
 import { after, before, describe, test } from 'node:test';
@@ -102,19 +103,84 @@ describe('decision worker', () => {
     }
   });
 
-  test('after one visit it works with the server stopped (the service worker precached it)', async () => {
+  /** The cached URLs of the worker's files, in the page's service worker cache. */
+  const cachedWorkerFiles = (page, key) =>
+    page.evaluate(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url), key).then((urls) => urls.filter((u) => WORKER_FILE.test(new URL(u).pathname)));
+
+  test("a first visit that never starts it fetches none of it, not even through the service worker's install", async () => {
+    const served = [];
+    const server = await startServer({ root: DIST, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
+    const g = await openPage(browser);
+    try {
+      await g.page.goto(server.url, { waitUntil: 'load' });
+      await waitForApp(g.app);
+      const { caches } = await serviceWorkerActive(g.page);
+      await g.page.waitForLoadState('networkidle');
+      assert.ok(served.includes('/sw.js'), 'the service worker was installed');
+      const cached = await g.page.evaluate(async (key) => (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname), caches[0]);
+      assert.ok(cached.some((p) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(p)), `the app is precached: ${cached}`);
+      assert.deepEqual(cached.filter((p) => WORKER_FILE.test(p)), [], 'nothing of the worker in the cache');
+      assert.deepEqual(served.filter((p) => /sw-decide/.test(p)), [], 'the server never sent a worker file');
+      const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+      assert.match(sw, /const ON_USE = \["sw-decide-[0-9a-f]{16}\.js","sw-decide-[0-9a-f]{16}_bg\.wasm"\];/, 'sw.js knows them, to cache on use');
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+      await server.close();
+    }
+  });
+
+  test("started before the service worker takes over (a team link's first visit), it is kept from the browser's cache, not downloaded again", async () => {
+    const served = [];
+    const server = await startServer({ root: DIST, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
+    const g = await openPage(browser);
+    // The page registers its service worker only once the test lets it.
+    await g.context.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        return new Promise((resolve) => (window.__registerNow = () => resolve(register.apply(this, args))));
+      };
+    });
+    try {
+      await g.page.goto(server.url, { waitUntil: 'load' });
+      await waitForApp(g.app);
+      await askTeam(g);
+      assert.equal(await g.page.evaluate(() => navigator.serviceWorker.controller), null, 'no service worker yet');
+      await g.page.waitForFunction(() => typeof window.__registerNow === 'function');
+      await g.page.evaluate(() => window.__registerNow());
+      const { caches } = await serviceWorkerActive(g.page);
+      await g.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+      assert.equal((await cachedWorkerFiles(g.page, caches[0])).length, 2, 'script and wasm in the cache');
+      assert.equal(served.filter((p) => /sw-decide/.test(p)).length, 2, `downloaded once each: ${served.filter((p) => /sw-decide/.test(p))}`);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+      await server.close();
+    }
+  });
+
+  test('after one visit in which it was started, it works with the server stopped (cached on first use)', async () => {
     const { root } = copyDist('tools/stackweigh/');
     cleanup.push(root);
-    const server = await startServer({ root, port: 0 });
+    const served = [];
+    const server = await startServer({ root, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
     const url = `${server.url}tools/stackweigh/`;
     const g = await openPage(browser);
     try {
       await g.page.goto(url, { waitUntil: 'load' });
       await waitForApp(g.app);
       const { caches } = await serviceWorkerActive(g.page);
-      await g.page.waitForLoadState('networkidle');
-      const cached = await g.page.evaluate(async (key) => (await (await caches.open(key)).keys()).map((r) => r.url), caches[0]);
-      assert.equal(cached.filter((u) => WORKER_FILE.test(new URL(u).pathname)).length, 2, 'script and wasm precached');
+      // The service worker takes over the page that installed it.
+      await g.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+      assert.deepEqual(await cachedWorkerFiles(g.page, caches[0]), [], 'not precached');
+
+      await askTeam(g);
+      await g.page.waitForFunction(
+        async ([key, source]) => (await (await caches.open(key)).keys()).filter((r) => new RegExp(source).test(new URL(r.url).pathname)).length === 2,
+        [caches[0], WORKER_FILE.source],
+      );
+      assert.equal((await cachedWorkerFiles(g.page, caches[0])).length, 2, 'script and wasm cached on their first use');
+      assert.equal(served.filter((p) => /sw-decide/.test(p)).length, 2, `fetched once each: ${served.filter((p) => /sw-decide/.test(p))}`);
 
       await server.close();
       await g.page.reload({ waitUntil: 'load' });

@@ -11,28 +11,12 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeViolations } from '../support/axe.mjs';
-import { loadData, uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
+import { uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
 import { REPO } from '../support/paths.mjs';
 import { normalise, parseWinner } from '../support/reading.mjs';
+import { TEAM, linkOf, meanWeights, threeTeammates } from '../support/team.mjs';
 import { newGuardedPage, startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
-
-const TEAM = 'Compare with your team';
-const criteria = () => loadData().criteria;
-
-/** Weights that alternate between `odd` and `even` criteria. */
-const alternating = (even, odd) => Object.fromEntries(criteria().map((c, i) => [c.id, i % 2 ? odd : even]));
-const linkOf = (page, weights) => `${page}#v=1&w=${weightText(weights)}`;
-
-/** The issue's team of three: two who disagree on everything, one in the middle. */
-function threeTeammates(page) {
-  const people = [
-    ['Ana', alternating(9, 1)],
-    ['Ben', alternating(1, 9)],
-    ['Chloé', uniformWeights(5)],
-  ];
-  return { people, paste: people.map(([name, w]) => `${name} ${linkOf(page, w)}`).join('\n') };
-}
 
 async function openApp(env, url, { clipboard = false } = {}) {
   const guarded = await newGuardedPage(env);
@@ -108,8 +92,7 @@ describe('team view and decision record (Chromium)', () => {
       }
       const region = teamRegion(page);
       const verdict = normalise(await region.locator('.sw-team-verdict').textContent());
-      const mean = Object.fromEntries(criteria().map((c) => [c.id, Math.floor((2 * [9, 1, 5].reduce((a, b) => a + b) + 3) / 6)]));
-      assert.equal(parseWinner(verdict), weightedWinner(mean).winner, `team verdict "${verdict}" is the mean weights' winner`);
+      assert.equal(parseWinner(verdict), weightedWinner(meanWeights(people)).winner, `team verdict "${verdict}" is the mean weights' winner`);
       const text = normalise(await region.textContent());
       assert.match(text, /mean of the 3 weights/);
       const spread = region.getByRole('table', { name: 'Where the team disagrees most' });

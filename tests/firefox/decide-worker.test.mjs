@@ -1,6 +1,7 @@
 // The decision worker (sw-decide) in the second engine, on its main path: the page loads none of it,
-// then the page starts it from the boot tag's data-decide, it posts ["ready"] and answers the issue's
-// team request (Ana and Ben, pasted as real share links); the single file opened from disk does the same
+// nor does its service worker's install; then the page starts it from the boot tag's data-decide, it
+// posts ["ready"] and answers the team request (Ana and Ben, pasted as real share links), and
+// the service worker caches its two files on that first use; the single file opened from disk does the same
 // from its blob: URL. No console error, no request leaving 127.0.0.1. The Chromium counterpart (with the
 // CSP and offline checks) is tests/browser/decide-worker.test.mjs.
 
@@ -44,7 +45,15 @@ describe('Firefox: the decision worker', () => {
     return result;
   }
 
-  test('the page loads none of it, then starts it and gets a team back', async () => {
+  /** The worker's files in the page's service worker cache (the session's first page: a fresh profile). */
+  const cachedWorkerFiles = (session) =>
+    session.execute(async () => {
+      const urls = [];
+      for (const key of await caches.keys()) urls.push(...(await (await caches.open(key)).keys()).map((r) => r.url));
+      return urls.filter((u) => /\/sw-decide-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(u));
+    });
+
+  test('the page loads none of it, then starts it and gets a team back; its service worker caches it then, not before', async () => {
     const { session } = env;
     await session.navigate(env.url);
     await live(session);
@@ -52,9 +61,16 @@ describe('Firefox: the decision worker', () => {
     const loaded = await resources(session);
     assert.ok(loaded.some((u) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(u)), 'the app has loaded');
     assert.deepEqual(loaded.filter((u) => /sw-decide/.test(u)), [], 'no worker file on the first load');
+    // The service worker installs, takes over this page, and precaches nothing of the worker.
+    await waitFor(() => session.execute(() => !!navigator.serviceWorker.controller), { message: 'the service worker to control the page' });
+    assert.deepEqual(await cachedWorkerFiles(session), [], 'not precached');
 
     const { url } = await askTeam(env.url);
     assert.match(url, /^\.\/sw-decide-[0-9a-f]{16}\.js$/);
+    const cached = await waitFor(async () => ((await cachedWorkerFiles(session)).length === 2 ? cachedWorkerFiles(session) : false), {
+      message: 'the script and its wasm to be cached on their first use',
+    });
+    assert.deepEqual(cached.map((u) => new URL(u).pathname.replace(/[0-9a-f]{16}/, 'H')).sort(), ['/sw-decide-H.js', '/sw-decide-H_bg.wasm']);
     assert.deepEqual(env.problems(), []);
   });
 
