@@ -34,7 +34,7 @@ const results = queries.map((search) => {
   }
   const page = {
     location: { search },
-    document: { documentElement: html, currentScript: null, addEventListener: () => {} },
+    document: { documentElement: html, currentScript: null, addEventListener: () => {}, querySelectorAll: () => [] },
     top: {},
     parent: { postMessage: (message) => posted.push(message) },
     ResizeObserver,

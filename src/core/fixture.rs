@@ -6,9 +6,6 @@ use super::matrix::*;
 pub static TEST_MATRIX: Matrix = Matrix {
     title: "A vs B",
     reviewed: "2026-11-22",
-    scale: "1 weak, 10 best.",
-    presets_method: "Each preset weighs what its use case depends on.",
-    contribute: "Edit the data file and send the change.",
     options: &[
         OptionInfo {
             id: "a",

@@ -54,11 +54,6 @@ pub struct Preset {
 pub struct Matrix {
     pub title: &'static str,
     pub reviewed: &'static str,
-    pub scale: &'static str,
-    /// How the presets' weights were chosen.
-    pub presets_method: &'static str,
-    /// How a reader can propose a change to the data.
-    pub contribute: &'static str,
     pub options: &'static [OptionInfo],
     pub groups: &'static [Group],
     pub criteria: &'static [Criterion],
@@ -67,6 +62,18 @@ pub struct Matrix {
     pub details_file: &'static str,
     /// How many sources the data cites, for the methodology note.
     pub source_count: usize,
+}
+
+/// The data's prose that only "How we score" shows. A static of its own:
+/// the page's wasm never draws that note (the decision worker does), and a
+/// field of [`MATRIX`] would keep its text in the page's first load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notes {
+    pub scale: &'static str,
+    /// How the presets' weights were chosen.
+    pub presets_method: &'static str,
+    /// How a reader can propose a change to the data.
+    pub contribute: &'static str,
 }
 
 /// The highest weight a criterion can have.

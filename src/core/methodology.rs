@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::details::escape;
 use super::insight::close_call_rule;
-use super::matrix::Matrix;
+use super::matrix::{Matrix, NOTES};
 use super::sensitivity::{NEARBY_SPREAD, SAMPLES};
 
 /// One titled paragraph of the note, and the sources it lists (if any).
@@ -71,7 +71,7 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         .sum();
     let disputed = matrix.criteria.iter().filter(|c| c.disputed).count();
     vec![
-        section("The scale", matrix.scale.to_string()),
+        section("The scale", NOTES.scale.to_string()),
         section(
             "The totals",
             format!(
@@ -82,7 +82,7 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
                 close_call_rule()
             ),
         ),
-        section("The presets", matrix.presets_method.to_string()),
+        section("The presets", NOTES.presets_method.to_string()),
         audited(AUDITED_ARTICLES),
         section(
             "Sources and corrections",
@@ -95,7 +95,7 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
             "Reviewed",
             format!("The whole matrix was last reviewed on {}.", matrix.reviewed),
         ),
-        section("Propose a change", matrix.contribute.to_string()),
+        section("Propose a change", NOTES.contribute.to_string()),
     ]
 }
 

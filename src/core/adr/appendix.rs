@@ -91,7 +91,7 @@ pub(super) fn more_information(
 ) -> String {
     let mut out = format!(
         "## More Information\n\n* This decision in stackweigh, with every weight as decided: <{link}>\n* The scores were last reviewed on {}. {}\n",
-        matrix.reviewed, matrix.scale
+        matrix.reviewed, super::super::matrix::NOTES.scale
     );
     match evidence {
         Some(evidence) if !cited.is_empty() => {
