@@ -64,7 +64,7 @@ fn render(mut booted: Booted) {
         }
         booted
             .effects
-            .retain(|e| *e != crate::core::update::Effect::Render);
+            .retain(|e| !matches!(e, crate::core::update::Effect::Render));
         element.set_inner_html("");
         let _ = element.remove_attribute(PRERENDERED_ATTRIBUTE);
     }

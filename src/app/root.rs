@@ -10,7 +10,7 @@ use crate::core::view_model::view;
 use crate::core::MATRIX;
 
 /// The first model, and what the page must do once it is drawn.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Booted {
     pub model: Model,
     pub effects: Vec<Effect>,
@@ -28,9 +28,17 @@ impl Booted {
     }
 }
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct AppProps {
     pub boot: Rc<Booted>,
+}
+
+/// The same boot, not an equal one: a deep comparison of the model would
+/// cost wasm bytes and is never needed (the root's props never change).
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.boot, &other.boot)
+    }
 }
 
 /// Wiring only: one model behind a dispatcher, the view drawn from it, and

@@ -48,9 +48,14 @@ pub fn markdown(matrix: &Matrix, weights: &[u8], visible: Option<&[usize]>) -> S
 }
 
 /// The page styles the radar chart with CSS classes; a downloaded SVG
-/// carries these rules instead, with the light theme's colours.
-/// The exported chart's stylesheet: light colours from the palette.
-pub fn export_style() -> String {
+/// carries these rules instead, with the light theme's colours. A literal,
+/// so the wasm carries neither the palette nor a formatter for it; a test
+/// checks it against the palette.
+pub const EXPORT_STYLE: &str = "<style>svg{background:#ffffff;font-family:system-ui,sans-serif}text{fill:#1b1f24}.sw-radar-grid polygon{fill:none;stroke:#c5cad3;stroke-width:.75}.sw-radar-grid line{stroke:#c5cad3;stroke-width:.75}.radar-shape{stroke-width:2}.radar-shape[data-option=node]{fill:rgba(46, 125, 50, 0.22);stroke:#2e7d32}.radar-shape[data-option=python]{fill:rgba(31, 95, 153, 0.22);stroke:#1f5f99;stroke-dasharray:5 3}</style>";
+
+/// [`EXPORT_STYLE`] as the palette words it (the test's reference).
+#[cfg(test)]
+fn export_style_from_palette() -> String {
     use super::palette::light;
     format!(
         "<style>svg{{background:{bg};font-family:system-ui,sans-serif}}text{{fill:{text}}}.sw-radar-grid polygon{{fill:none;stroke:{grid};stroke-width:.75}}.sw-radar-grid line{{stroke:{grid};stroke-width:.75}}.radar-shape{{stroke-width:2}}.radar-shape[data-option=node]{{fill:{node_fill};stroke:{node}}}.radar-shape[data-option=python]{{fill:{python_fill};stroke:{python};stroke-dasharray:5 3}}</style>",
@@ -66,7 +71,7 @@ pub fn export_style() -> String {
 
 /// Turns the page's chart markup (`outerHTML` of its `<svg>`) into a
 /// standalone file of the given pixel size: the XML namespace, the size and
-/// [`export_style`] are added.
+/// [`EXPORT_STYLE`] are added.
 pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
     let rest = markup.strip_prefix("<svg")?;
     let open_end = rest.find('>')?;
@@ -77,8 +82,7 @@ pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
         " xmlns=\"http://www.w3.org/2000/svg\""
     };
     Some(format!(
-        "<svg{namespace} width=\"{width}\" height=\"{height}\"{attributes}>{}{}",
-        export_style(),
+        "<svg{namespace} width=\"{width}\" height=\"{height}\"{attributes}>{EXPORT_STYLE}{}",
         &body[1..]
     ))
 }
@@ -136,6 +140,11 @@ mod tests {
         let weights = MATRIX.default_weights();
         let table = markdown(&MATRIX, &weights, Some(&[0, 1]));
         assert_eq!(table.lines().filter(|l| l.contains("/10")).count(), 2);
+    }
+
+    #[test]
+    fn the_exported_style_has_the_palettes_light_colours() {
+        assert_eq!(EXPORT_STYLE, export_style_from_palette());
     }
 
     #[test]

@@ -101,11 +101,11 @@ fn direction(i: usize, n: usize) -> (f64, f64) {
 /// few hundred bytes of wasm instead of libm's several kilobytes.
 fn sin_cos(angle: f64) -> (f64, f64) {
     use std::f64::consts::{PI, TAU};
-    let mut x = angle % TAU;
+    // Whole turns off by `floor` (one wasm instruction): `%` on f64 would
+    // pull in libm's fmod and 128-bit division, about 2 kB of wasm.
+    let mut x = angle - TAU * (angle / TAU).floor();
     if x > PI {
         x -= TAU;
-    } else if x < -PI {
-        x += TAU;
     }
     let (mut sin, mut cos) = (0.0, 0.0);
     let mut term = 1.0; // x^k / k!

@@ -8,6 +8,11 @@ use crate::core::view_model::PanelView;
 /// is live (the app adopts its state when it mounts).
 pub fn panel(which: Panel, panels: &[PanelView; 3], on: &Callback<Event>, body: Html) -> Html {
     let view = &panels[which.index()];
+    let class = match which {
+        Panel::Weights => "sw-panel sw-panel--weights",
+        Panel::Why => "sw-panel sw-panel--why",
+        Panel::Share => "sw-panel sw-panel--share",
+    };
     let ontoggle = on.reform(move |event: web_sys::Event| {
         let open = event
             .target_dyn_into::<web_sys::Element>()
@@ -15,7 +20,7 @@ pub fn panel(which: Panel, panels: &[PanelView; 3], on: &Callback<Event>, body: 
         Event::PanelToggled { panel: which, open }
     });
     html! {
-        <details class={classes!("sw-panel", format!("sw-panel--{}", which.id()))} data-panel={which.id()} open={view.open} {ontoggle}>
+        <details CLASS={class} data-panel={which.id()} open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ view.label }</summary>
             <div class="sw-panel-body">{ body }</div>
         </details>

@@ -26,7 +26,7 @@ pub fn radar_chart(props: &RadarView, on: &Callback<Event>) -> Html {
         html! {
             <button
                 type="button"
-                class={classes!("sw-toggle", pressed.then_some("is-active"))}
+                CLASS={if pressed { "sw-toggle is-active" } else { "sw-toggle" }}
                 aria-pressed={if pressed { "true" } else { "false" }}
                 onclick={on.reform(move |_: MouseEvent| Event::State(Action::SetScale(scale)))}
             >{ text }</button>
@@ -55,7 +55,7 @@ pub fn radar_chart(props: &RadarView, on: &Callback<Event>) -> Html {
             <figcaption>
                 <ul class="sw-legend">
                     { for MATRIX.options.iter().map(|o| html! {
-                        <li class={format!("is-{}", o.id)}><span class="sw-swatch" aria-hidden="true"></span>{ o.name }</li>
+                        <li CLASS={format!("is-{}", o.id)}><span class="sw-swatch" aria-hidden="true"></span>{ o.name }</li>
                     }) }
                 </ul>
                 <p class="sw-radar-note">{ explanation }</p>

@@ -39,7 +39,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
         Event::State(Action::SetWeight { criterion, weight })
     });
     html! {
-        <div class={classes!("sw-slider", (row.weight == 0).then_some("is-off"))}>
+        <div CLASS={if row.weight == 0 { "sw-slider is-off" } else { "sw-slider" }}>
             <div class="sw-slider-top">
                 <label for={input_id.clone()}>{ row.name }</label>
                 if row.disputed {
@@ -61,7 +61,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
                     oninput={on_input}
                 />
                 if let Some((at, _)) = &row.tip {
-                    <span class={classes!("sw-tip", format!("sw-tip-{at}"))} aria-hidden="true"></span>
+                    <span CLASS={format!("sw-tip sw-tip-{at}")} aria-hidden="true"></span>
                 }
                 </div>
                 <button
