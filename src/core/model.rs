@@ -42,13 +42,24 @@ impl Panel {
 }
 
 /// Whether the "Why?" text (rationales and sources) has arrived.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum DetailsText {
     NotLoaded,
     Loading,
     /// One HTML fragment per criterion, in matrix order.
     Loaded(Rc<Vec<String>>),
     Failed(String),
+}
+
+/// Loaded text compares by pointer: it is never changed once split.
+impl PartialEq for DetailsText {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DetailsText::Loaded(a), DetailsText::Loaded(b)) => Rc::ptr_eq(a, b),
+            (DetailsText::Failed(a), DetailsText::Failed(b)) => a == b,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
+    }
 }
 
 impl DetailsText {

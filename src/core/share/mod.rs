@@ -98,16 +98,30 @@ pub fn encode(matrix: &Matrix, shared: &Shared) -> String {
 
 /// Reads a one-person URL hash (with or without its `#`). `Ok(None)` means
 /// the hash carries no stackweigh state at all (empty), which is not an error.
+/// A team link is refused unread, so the team reader stays out of the page.
 pub fn decode(matrix: &Matrix, hash: &str) -> Result<Option<Shared>, DecodeError> {
-    match decode_link(matrix, hash)? {
-        None => Ok(None),
-        Some(Link::Single(shared)) => Ok(Some(shared)),
-        Some(Link::Team(_)) => Err(DecodeError::TeamLink),
+    let Some(hash) = checked(hash)? else {
+        return Ok(None);
+    };
+    if hash.starts_with("t=") {
+        return Err(DecodeError::TeamLink);
     }
+    person(matrix, hash).map(Some)
 }
 
 /// Reads a URL hash that may hold one person or a team.
 pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeError> {
+    let Some(hash) = checked(hash)? else {
+        return Ok(None);
+    };
+    if hash.starts_with("t=") {
+        return decode_team(matrix, hash).map(|team| Some(Link::Team(team)));
+    }
+    person(matrix, hash).map(|shared| Some(Link::Single(shared)))
+}
+
+/// The hash without its `#`, `None` if empty, or an error if too long.
+fn checked(hash: &str) -> Result<Option<&str>, DecodeError> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.is_empty() {
         return Ok(None);
@@ -119,9 +133,11 @@ pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeEr
             limit,
         });
     }
-    if hash.starts_with("t=") {
-        return decode_team(matrix, hash).map(|team| Some(Link::Team(team)));
-    }
+    Ok(Some(hash))
+}
+
+/// One person's settings: a version, then the fields.
+fn person(matrix: &Matrix, hash: &str) -> Result<Shared, DecodeError> {
     let mut version = None;
     for (_, value) in fields::pairs(hash).filter(|(key, _)| *key == "v") {
         version = Some(fields::version(value, VERSION)?);
@@ -129,8 +145,7 @@ pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeEr
     if version.is_none() {
         return Err(DecodeError::NoVersion);
     }
-    let rest = fields::pairs(hash).filter(|(key, _)| *key != "v");
-    fields::person(matrix, rest).map(|shared| Some(Link::Single(shared)))
+    fields::person(matrix, fields::pairs(hash).filter(|(key, _)| *key != "v"))
 }
 
 /// Reads what a reader pasted: a whole address or just its hash text, of
