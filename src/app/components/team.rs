@@ -3,7 +3,6 @@
 //! decision worker as escaped HTML (`core::team_html`) and shown as they
 //! are; one click handler reads what a button asks for.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::team::TITLE;
@@ -46,21 +45,15 @@ fn on_action(on: &Callback<Event>) -> Callback<MouseEvent> {
     })
 }
 
-/// A form field's text, read when a button is clicked.
+/// A form field's text, read when a button is clicked (a text area or an
+/// input: both have `value`).
 fn field(id: &str) -> String {
-    let element = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
-    match element {
-        Some(e) => match e.dyn_into::<web_sys::HtmlTextAreaElement>() {
-            Ok(area) => area.value(),
-            Err(e) => e
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .map(|input| input.value())
-                .unwrap_or_default(),
-        },
-        None => String::new(),
-    }
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
 }
 
 /// The share panel's record and print buttons: this reader's decision.
