@@ -7,9 +7,10 @@
 use std::cell::RefCell;
 
 use js_sys::Array;
+use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::Worker;
 
 use super::dispatch::Dispatcher;
 use super::dom;
@@ -72,8 +73,9 @@ fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
     let worker = Worker::new(&url).map_err(|_| "this browser would not start it".to_string())?;
     let on_message = {
         let dispatcher = dispatcher.clone();
-        Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let answer: Vec<String> = Array::from(&event.data())
+        Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            let data = Reflect::get(&event, &"data".into()).unwrap_or_default();
+            let answer: Vec<String> = Array::from(&data)
                 .iter()
                 .map(|v| v.as_string().unwrap_or_default())
                 .collect();
@@ -92,9 +94,13 @@ fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
     };
     let on_error = {
         let dispatcher = dispatcher.clone();
-        Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+        Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             forget_worker();
-            let message = event.message();
+            // An ErrorEvent's message, if the browser gives one.
+            let message = Reflect::get(&event, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
             let why = if message.is_empty() {
                 "it could not be loaded".into()
             } else {

@@ -49,7 +49,7 @@ pub fn panel(panel: &Panel) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<p id=\"sw-team-hint\">{PASTE_HINT}</p><label for=\"{PASTE_ID}\">Teammates\u{2019} links</label><textarea id=\"{PASTE_ID}\" class=\"sw-snippet\" rows=\"4\" aria-describedby=\"sw-team-hint\">{}</textarea><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add\" {ACTION}=\"{ADD}\">Add to the team</button></div><div class=\"sw-share-row sw-team-add\"><label for=\"{NAME_ID}\">Your name</label><input id=\"{NAME_ID}\" type=\"text\" maxlength=\"16\" autocomplete=\"given-name\" value=\"{}\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add-me\" {ACTION}=\"{ADD_ME}\">Add my weights</button></div>",
+        "<p id=\"sw-team-hint\">{PASTE_HINT}</p><label for=\"{PASTE_ID}\">Teammates\u{2019} links</label><textarea id=\"{PASTE_ID}\" class=\"sw-snippet\" rows=\"4\" aria-describedby=\"sw-team-hint\">{}</textarea><div class=\"sw-share-row\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add\" {ACTION}=\"{ADD}\">Add to the team</button></div><div class=\"sw-share-row sw-team-add\"><label for=\"{NAME_ID}\">Your name</label><input id=\"{NAME_ID}\" class=\"sw-link\" type=\"text\" maxlength=\"16\" autocomplete=\"given-name\" value=\"{}\"><button type=\"button\" class=\"sw-button\" id=\"sw-team-add-me\" {ACTION}=\"{ADD_ME}\">Add my weights</button></div>",
         escape(panel.paste),
         escape(panel.name)
     );

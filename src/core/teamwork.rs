@@ -93,11 +93,11 @@ pub struct Teamwork {
 pub struct TeamworkView {
     pub open: bool,
     pub panel: Rc<str>,
-    /// While the worker loads or answers, or why it could not.
+    /// Under the team panel: while the worker loads or answers, or why it
+    /// could not; otherwise what became of the team's last record.
     pub message: String,
-    /// What became of the last record or print, under the team view's
-    /// buttons or the share panel's (where it was asked for).
-    pub team_status: String,
+    /// What became of the last record or print, under the share panel's
+    /// buttons when it was asked for there.
     pub share_status: String,
     pub print_appendix: Rc<str>,
 }
@@ -112,15 +112,17 @@ pub fn view(model: &Model) -> Option<TeamworkView> {
     } else {
         (String::new(), work.status.clone())
     };
+    let message = if work.waiting {
+        "Loading the team view…".into()
+    } else if !work.failure.is_empty() {
+        work.failure.clone()
+    } else {
+        team_status
+    };
     Some(TeamworkView {
         open: work.open,
         panel: work.panel.clone(),
-        message: if work.waiting {
-            "Loading the team view…".into()
-        } else {
-            work.failure.clone()
-        },
-        team_status,
+        message,
         share_status,
         print_appendix: work.print_appendix.clone(),
     })

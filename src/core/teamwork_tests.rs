@@ -204,7 +204,7 @@ fn the_teams_record_is_downloaded_with_the_team_link_as_its_subject() {
     assert!(effects.contains(&save));
     team(&mut model, TeamEvent::Saved(true));
     let vm = view(&MATRIX, &model).teamwork.unwrap();
-    assert!(vm.team_status.contains(RECORD_FILE));
+    assert!(vm.message.contains(RECORD_FILE));
     assert_eq!(vm.share_status, "");
 }
 

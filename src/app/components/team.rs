@@ -21,9 +21,8 @@ pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
         <details class="sw-panel sw-panel--team" open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ TITLE }</summary>
             <div class="sw-panel-body" onclick={on_action(on)}>
-                <p role="status" class="sw-share-status">{ &view.message }</p>
                 { Html::from_html_unchecked(view.panel.to_string().into()) }
-                <p role="status" class="sw-share-status">{ &view.team_status }</p>
+                <p role="status" class="sw-share-status">{ &view.message }</p>
             </div>
         </details>
     }
