@@ -21,7 +21,7 @@
 use super::adr::{record, Evidence, Subject};
 use super::matrix::Matrix;
 use super::methodology::methodology_html;
-use super::share::{decode, decode_team, encode_team, Member, Shared};
+use super::share::{decode_link, decode_team, encode_team, Link, Member, Shared};
 use super::state::State;
 use super::team::{add_pasted, paste_problem, team_view};
 use super::{print_html, team_html};
@@ -105,21 +105,25 @@ fn team(
     vec![TEAM.to_string(), link, html]
 }
 
-/// The record of one person's or a team's decision; a hash that cannot be
-/// read gives the default weights' record, as the page would show them.
-fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) -> String {
-    let hash = hash.trim_start_matches('#');
-    let evidence = Evidence::parse(matrix, payload);
-    if hash.starts_with("t=") {
-        if let Ok(members) = decode_team(matrix, hash) {
-            return record(matrix, Subject::Team(&members), address, evidence.as_ref());
-        }
+/// Whose decision a record or a print is about: the team a team link
+/// holds, or one person; a hash that cannot be read gives the default
+/// weights, as the page would show them.
+pub fn subject_of(matrix: &Matrix, hash: &str) -> Link {
+    match decode_link(matrix, hash.trim_start_matches('#')) {
+        Ok(Some(Link::Team(members))) if !members.is_empty() => Link::Team(members),
+        Ok(Some(Link::Single(shared))) => Link::Single(shared),
+        _ => Link::Single(Shared::of(&State::new(matrix))),
     }
-    let shared = match decode(matrix, hash) {
-        Ok(Some(shared)) => shared,
-        _ => Shared::of(&State::new(matrix)),
+}
+
+fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) -> String {
+    let evidence = Evidence::parse(matrix, payload);
+    let subject = subject_of(matrix, hash);
+    let subject = match &subject {
+        Link::Team(members) => Subject::Team(members),
+        Link::Single(shared) => Subject::Person(shared),
     };
-    record(matrix, Subject::Person(&shared), address, evidence.as_ref())
+    record(matrix, subject, address, evidence.as_ref())
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 use std::fmt::Write;
 
 use super::adr::{deciding_sources, Evidence, Source};
+use super::decide::subject_of;
 use super::details::escape;
 use super::matrix::Matrix;
 use super::score::{evaluate, format_tenths, Evaluation, Outcome};
-use super::share::{decode_link, Link};
+use super::share::Link;
 use super::team::mean_weights;
 
 pub const CONTRIBUTIONS_HEADING: &str = "Contributions: what each criterion adds";
@@ -24,17 +25,12 @@ pub const SOURCES_HEADING: &str = "Sources";
 /// text; without it the sources are left out and the appendix says where
 /// they are.
 pub fn appendix(matrix: &Matrix, hash: &str, payload: &str) -> String {
-    let weights = weights_of(matrix, hash.trim_start_matches('#'));
+    let weights = match subject_of(matrix, hash) {
+        Link::Team(members) => mean_weights(matrix, &members),
+        Link::Single(shared) => shared.weights,
+    };
     let evidence = Evidence::parse(matrix, payload);
     render(matrix, &weights, evidence.as_ref())
-}
-
-fn weights_of(matrix: &Matrix, hash: &str) -> Vec<u8> {
-    match decode_link(matrix, hash) {
-        Ok(Some(Link::Single(shared))) => shared.weights,
-        Ok(Some(Link::Team(members))) if !members.is_empty() => mean_weights(matrix, &members),
-        _ => matrix.default_weights(),
-    }
 }
 
 pub fn render(matrix: &Matrix, weights: &[u8], evidence: Option<&Evidence>) -> String {
