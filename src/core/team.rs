@@ -29,6 +29,9 @@ pub struct PersonLine {
     pub name: String,
     /// The preset this person started from, if any.
     pub started_from: Option<&'static str>,
+    /// Where their weights came from, in words: that preset, "the
+    /// questionnaire", or "their own weights".
+    pub start: &'static str,
     pub verdict: Verdict,
     /// The option this person's weights favour, if any.
     pub winner: Option<usize>,
@@ -119,10 +122,17 @@ fn person_line(matrix: &Matrix, member: &Member) -> PersonLine {
     let from = started_from
         .map(|p| format!(" (from {p})"))
         .unwrap_or_default();
+    let answered = member.shared.answers.iter().any(Option::is_some);
+    let start = match started_from {
+        Some(use_case) => use_case,
+        None if answered => "the questionnaire",
+        None => "their own weights",
+    };
     PersonLine {
         text: format!("{}{from}: {}", member.name, recommendation.headline),
         name: member.name.clone(),
         started_from,
+        start,
         verdict: recommendation.verdict,
         winner: winner(evaluation.outcome),
         headline: recommendation.headline,

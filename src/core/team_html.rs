@@ -116,7 +116,7 @@ fn people(view: &TeamView, out: &mut String) {
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td><button type=\"button\" class=\"sw-button sw-button--quiet sw-button--small\" id=\"sw-team-remove-{i}\" {ACTION}=\"{REMOVE}\" {REMOVE_ATTRIBUTE}=\"{name}\" aria-label=\"Remove {name}\">Remove</button></td></tr>",
-            escape(person.started_from.unwrap_or("their own weights")),
+            escape(person.start),
             escape(&person.headline)
         );
     }

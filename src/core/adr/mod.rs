@@ -168,16 +168,11 @@ fn team_context(decision: &Decision, members: &[Member], out: &mut String) {
         members.len(),
         team.combined.method
     ));
-    for (person, member) in team.people.iter().zip(members) {
-        let answered = member.shared.answers.iter().any(Option::is_some);
-        let start = match person.started_from {
-            Some(use_case) => use_case,
-            None if answered => "the questionnaire",
-            None => "their own weights",
-        };
+    for person in &team.people {
         out.push_str(&format!(
-            "| {} | {start} | {} |\n",
+            "| {} | {} | {} |\n",
             markdown_text(&person.name),
+            person.start,
             person.headline
         ));
     }
