@@ -109,7 +109,7 @@ fn team(
 /// holds, or one person; a hash that cannot be read gives the default
 /// weights, as the page would show them.
 pub fn subject_of(matrix: &Matrix, hash: &str) -> Link {
-    match decode_link(matrix, hash.trim_start_matches('#')) {
+    match decode_link(matrix, hash) {
         Ok(Some(Link::Team(members))) if !members.is_empty() => Link::Team(members),
         Ok(Some(Link::Single(shared))) => Link::Single(shared),
         _ => Link::Single(Shared::of(&State::new(matrix))),

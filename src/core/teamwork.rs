@@ -6,12 +6,14 @@
 use std::rc::Rc;
 
 use super::decide::{ERROR, METHODOLOGY, PRINT, RECORD, TEAM};
+use super::details::escape;
 use super::details::SEPARATOR;
-use super::model::{DetailsText, Model};
+use super::model::{DetailsText, Model, Ui};
 use super::team_html::{
     ADD, ADD_ME, COPY_LINK, COPY_MY_RECORD, COPY_RECORD, DOWNLOAD_MY_RECORD, DOWNLOAD_RECORD,
     PRINT as PRINT_ACTION, REMOVE,
 };
+use super::update::load_details;
 use super::update::{Copyable, Effect, Event};
 
 /// The downloaded record's file name.
@@ -152,17 +154,7 @@ pub fn update(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
         }
         TeamEvent::Produce(output) => return produce(model, output),
         TeamEvent::Answered(answer) => return answered(model, answer),
-        TeamEvent::Failed(why) => {
-            failed(work, &why);
-            if model.ui.method_asked && model.ui.method_html.is_empty() {
-                model.ui.method_asked = false;
-                model.ui.method_html = format!(
-                    "<p>The note could not be loaded ({}). Close and open it to try again.</p>",
-                    super::details::escape(&why)
-                )
-                .into();
-            }
-        }
+        TeamEvent::Failed(why) => failed(&mut model.ui, &why),
         TeamEvent::Saved(ok) => {
             work.status = if ok {
                 format!("Decision record downloaded as {RECORD_FILE}.")
@@ -258,11 +250,7 @@ fn produce(model: &mut Model, output: Output) -> Vec<Effect> {
     .into();
     match model.ui.details {
         DetailsText::Loaded(_) => ask_pending(model),
-        DetailsText::Loading => Vec::new(),
-        DetailsText::NotLoaded | DetailsText::Failed(_) => {
-            model.ui.details = DetailsText::Loading;
-            vec![Effect::LoadDetailsText]
-        }
+        _ => load_details(model),
     }
 }
 
@@ -332,18 +320,30 @@ fn answered(model: &mut Model, answer: Vec<String>) -> Vec<Effect> {
             vec![Effect::Print]
         }
         ERROR => {
-            failed(work, &next());
+            failed(&mut model.ui, &next());
             Vec::new()
         }
         other => {
-            failed(work, &format!("it gave an unknown answer “{other}”"));
+            failed(
+                &mut model.ui,
+                &format!("it gave an unknown answer “{other}”"),
+            );
             Vec::new()
         }
     }
 }
 
 /// The worker failed: whatever waited is told why, and nothing typed is lost.
-fn failed(work: &mut Teamwork, why: &str) {
+fn failed(ui: &mut Ui, why: &str) {
+    if ui.method_asked && ui.method_html.is_empty() {
+        ui.method_asked = false;
+        ui.method_html = format!(
+            "<p>The note could not be loaded ({}). Close and open it to try again.</p>",
+            escape(why)
+        )
+        .into();
+    }
+    let work = &mut ui.teamwork;
     if work.waiting {
         work.waiting = false;
         work.failure = format!("The team view could not be drawn: {why}.");

@@ -271,3 +271,15 @@ fn how_we_score_is_asked_for_once_and_again_after_a_failure() {
     let vm = view(&MATRIX, &model);
     assert_eq!(vm.footer.methodology.as_deref(), Some("<dl></dl>"));
 }
+
+#[test]
+fn an_error_answer_also_lets_how_we_score_try_again() {
+    let (mut model, _) = booted("", "");
+    update(&MATRIX, &mut model, Event::MethodToggled(true));
+    team(&mut model, TeamEvent::Answered(strings(&[ERROR, "broken"])));
+    let note = view(&MATRIX, &model).footer.methodology.unwrap();
+    assert!(note.contains("could not be loaded (broken)"), "{note}");
+    update(&MATRIX, &mut model, Event::MethodToggled(false));
+    let again = update(&MATRIX, &mut model, Event::MethodToggled(true));
+    assert_eq!(asks(&again), vec![strings(&[METHODOLOGY])]);
+}

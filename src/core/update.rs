@@ -5,6 +5,7 @@ use super::export::{embed_snippets, markdown};
 use super::matrix::Matrix;
 use super::model::{DetailsText, Model, Panel};
 use super::query::PageOptions;
+use super::share::is_team_hash;
 use super::startup::{start, Stored};
 use super::state::{Action, State};
 use super::teamwork::{self, TeamEvent};
@@ -119,7 +120,7 @@ pub fn boot(
         (Stored::Empty, None)
     };
     // A team link opens the team view over the reader's own weights.
-    let team_hash = is_team_hash(hash)
+    let team_hash = is_team_hash(hash.trim_start_matches('#'))
         .then_some(hash)
         .filter(|_| !options.embed);
     let hash = if team_hash.is_some() { "" } else { hash };
@@ -237,16 +238,21 @@ fn saved_state(model: &Model) -> Vec<Effect> {
 
 fn toggle_details(matrix: &Matrix, model: &mut Model, criterion: usize) -> Vec<Effect> {
     let mut effects = change_state(matrix, model, Action::ToggleDetails(criterion));
-    let opened = model.state.open == Some(criterion);
-    let needs_text = matches!(
-        model.ui.details,
-        DetailsText::NotLoaded | DetailsText::Failed(_)
-    );
-    if opened && needs_text {
-        model.ui.details = DetailsText::Loading;
-        effects.push(Effect::LoadDetailsText);
+    if model.state.open == Some(criterion) {
+        effects.extend(load_details(model));
     }
     effects
+}
+
+/// Starts loading the "Why?" text unless it is here or on its way.
+pub(crate) fn load_details(model: &mut Model) -> Vec<Effect> {
+    match model.ui.details {
+        DetailsText::NotLoaded | DetailsText::Failed(_) => {
+            model.ui.details = DetailsText::Loading;
+            vec![Effect::LoadDetailsText]
+        }
+        DetailsText::Loading | DetailsText::Loaded(_) => Vec::new(),
+    }
 }
 
 fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
@@ -265,11 +271,6 @@ fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
         Copyable::Record => model.ui.teamwork.record.to_string(),
         Copyable::TeamLink => format!("{}#{}", model.page_address, model.ui.teamwork.link),
     }
-}
-
-/// A team link's hash text (`t=…`), which the team view reads.
-fn is_team_hash(hash: &str) -> bool {
-    hash.trim_start_matches('#').starts_with("t=")
 }
 
 fn copied_status(what: Copyable, ok: bool) -> String {

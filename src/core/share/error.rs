@@ -116,7 +116,7 @@ impl TeamProblem {
 
 /// The length limit for a link whose hash starts as `hash` does.
 pub(super) fn limit_for(hash: &str) -> usize {
-    if hash.starts_with("t=") {
+    if super::is_team_hash(hash) {
         MAX_TEAM_LENGTH
     } else {
         MAX_LENGTH

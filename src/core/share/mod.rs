@@ -103,10 +103,15 @@ pub fn decode(matrix: &Matrix, hash: &str) -> Result<Option<Shared>, DecodeError
     let Some(hash) = checked(hash)? else {
         return Ok(None);
     };
-    if hash.starts_with("t=") {
+    if is_team_hash(hash) {
         return Err(DecodeError::TeamLink);
     }
     person(matrix, hash).map(Some)
+}
+
+/// Whether a hash (without its `#`) is a team link's.
+pub fn is_team_hash(hash: &str) -> bool {
+    hash.starts_with(team_link::PREFIX)
 }
 
 /// Reads a URL hash that may hold one person or a team.
@@ -114,7 +119,7 @@ pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeEr
     let Some(hash) = checked(hash)? else {
         return Ok(None);
     };
-    if hash.starts_with("t=") {
+    if is_team_hash(hash) {
         return decode_team(matrix, hash).map(|team| Some(Link::Team(team)));
     }
     person(matrix, hash).map(|shared| Some(Link::Single(shared)))

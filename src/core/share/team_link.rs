@@ -12,6 +12,8 @@ use super::{fields, DecodeError, Shared};
 use crate::core::matrix::Matrix;
 
 pub const TEAM_VERSION: u32 = 1;
+/// How a team link's hash starts (its version's key), unlike a person's `v=`.
+pub const PREFIX: &str = "t=";
 /// A team link carries at most this many people.
 pub const MAX_PEOPLE: usize = 12;
 /// A short name: enough for a first name or initials, and it keeps the team
@@ -67,7 +69,7 @@ pub fn check_team(members: &[Member]) -> Result<(), TeamProblem> {
 }
 
 pub fn encode_team(matrix: &Matrix, members: &[Member]) -> String {
-    let mut out = format!("t={TEAM_VERSION}");
+    let mut out = format!("{PREFIX}{TEAM_VERSION}");
     for member in members {
         out.push_str("&n=");
         percent_encode(&member.name, &mut out);
