@@ -14,12 +14,11 @@ use web_sys::Worker;
 
 use super::dispatch::Dispatcher;
 use super::dom;
+use crate::core::decide::{ATTRIBUTE, READY};
 use crate::core::team_html::{ID_PREFIX, PASTE_ID};
 use crate::core::teamwork::TeamEvent;
 use crate::core::update::Event;
 
-/// The worker's first message, once it can answer.
-const READY: &str = "ready";
 /// How long a worker may take to start before the reader is told.
 const START_TIMEOUT_MS: i32 = 15_000;
 
@@ -62,9 +61,9 @@ fn fail(dispatcher: &Dispatcher, why: String) {
 fn worker_url() -> Option<String> {
     web_sys::window()?
         .document()?
-        .query_selector("script[data-decide]")
+        .query_selector(&format!("script[{ATTRIBUTE}]"))
         .ok()??
-        .get_attribute("data-decide")
+        .get_attribute(ATTRIBUTE)
 }
 
 fn start(dispatcher: &Dispatcher) -> Result<Client, String> {

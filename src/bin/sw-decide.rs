@@ -5,10 +5,6 @@
 //! Once its handler is installed it posts `["ready"]`: a message sent before
 //! the wasm has started would find no handler, so the page waits for that.
 
-/// The first message, sent once the worker can take requests.
-#[cfg(target_arch = "wasm32")]
-const READY: &str = "ready";
-
 // Talc, as in the page's binary: 2.6 kB gzip smaller here than the default
 // dlmalloc (docs/performance-notes.md).
 #[cfg(target_arch = "wasm32")]
@@ -31,7 +27,7 @@ fn main() {
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-    let _ = scope.post_message(&array(&[READY.to_string()]));
+    let _ = scope.post_message(&array(&[stackweigh::core::decide::READY.to_string()]));
 }
 
 /// A request's strings: anything but an array is an empty request (answered

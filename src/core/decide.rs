@@ -31,6 +31,11 @@ pub const RECORD: &str = "record";
 pub const PRINT: &str = "print";
 pub const METHODOLOGY: &str = "methodology";
 pub const ERROR: &str = "error";
+/// The worker's first message, once it can answer (a request sent before
+/// its wasm runs would be lost).
+pub const READY: &str = "ready";
+/// The boot script tag's attribute that names the worker's script.
+pub const ATTRIBUTE: &str = "data-decide";
 
 /// The worker's whole job: one answer per request.
 pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {

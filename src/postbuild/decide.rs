@@ -14,7 +14,7 @@ pub const BIN: &str = "sw-decide";
 pub const TRUNK_GLUE: &str = "sw-decide.js";
 pub const TRUNK_WASM: &str = "sw-decide_bg.wasm";
 /// The boot script tag's attribute naming the worker script.
-pub const ATTRIBUTE: &str = "data-decide";
+pub use crate::core::decide::ATTRIBUTE;
 
 /// The worker's files as the bundle ships them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -70,7 +70,7 @@ fn footer(vm: &ViewModel, on: &Callback<Event>) -> Html {
             if let Some(full_page) = vm.footer.full_page.clone() {
                 <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
             } else {
-                { methodology_note(vm.footer.methodology.as_deref(), on) }
+                { methodology_note(vm.footer.methodology.as_ref(), on) }
                 <p>{ &vm.footer.reviewed }</p>
                 if let Some(note) = &vm.footer.storage_note {
                     <p class="sw-storage-note">{ note }</p>

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::update::Event;
@@ -5,7 +7,7 @@ use crate::core::update::Event;
 /// "How we score": a native disclosure, closed by default, so the note is
 /// one click away without pushing the widget down. Its text, drawn by the
 /// decision worker, arrives when it first opens.
-pub fn methodology_note(note: Option<&str>, on: &Callback<Event>) -> Html {
+pub fn methodology_note(note: Option<&Rc<str>>, on: &Callback<Event>) -> Html {
     let ontoggle = on.reform(|event: web_sys::Event| {
         let open = event
             .target_dyn_into::<web_sys::Element>()
@@ -23,7 +25,7 @@ pub fn methodology_note(note: Option<&str>, on: &Callback<Event>) -> Html {
             if note.is_empty() {
                 <p role="status">{ "Loading the note…" }</p>
             } else {
-                { Html::from_html_unchecked(note.to_string().into()) }
+                { Html::from_html_unchecked(AttrValue::from(note.clone())) }
             }
         </details>
     }

@@ -21,7 +21,7 @@ pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
         <details class="sw-panel sw-panel--team" open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ TITLE }</summary>
             <div class="sw-panel-body" onclick={on_action(on)}>
-                { Html::from_html_unchecked(view.panel.to_string().into()) }
+                { Html::from_html_unchecked(AttrValue::from(view.panel.clone())) }
                 <p role="status" class="sw-share-status">{ &view.message }</p>
             </div>
         </details>
@@ -72,7 +72,7 @@ pub fn print_appendix(view: &TeamworkView) -> Html {
     }
     html! {
         <section class="sw-print-appendix" aria-hidden="true">
-            { Html::from_html_unchecked(view.print_appendix.to_string().into()) }
+            { Html::from_html_unchecked(AttrValue::from(view.print_appendix.clone())) }
         </section>
     }
 }
