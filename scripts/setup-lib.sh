@@ -97,7 +97,7 @@ need_trunk() {
   if [ "$have" = "$want" ]; then
     say "trunk $want ok"
   else
-    say "cargo install trunk $want (was: ${have:-none}; compiles from source, ~13 min on 2 cores)"
+    say "cargo install trunk $want (was: ${have:-none}; compiles from source, the longest step of a first run)"
     cargo install trunk --version "=$want" --locked --quiet </dev/null
   fi
 }

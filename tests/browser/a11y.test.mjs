@@ -18,20 +18,14 @@
 // A11Y_REPORT=/path/file.json writes every violation the matrix saw.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { describeViolations } from '../support/axe.mjs';
 import { normalise } from '../support/reading.mjs';
 import { loadData } from '../support/data.mjs';
-import { REPO } from '../support/paths.mjs';
 import { NO_WEIGHT_MESSAGE } from '../support/phrases.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { newGuardedPage, startEnv } from './harness.mjs';
+import { axeViolations, newGuardedPage, startEnv } from './harness.mjs';
 import { AppPage, withApp } from './page.mjs';
-
-const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
-let axeText;
-const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
 
 /**
  * Known violations caused by src/ or styles/, waiting for their owner:
@@ -41,14 +35,6 @@ const KNOWN_VIOLATIONS = {
   // An entry looks like:
   //   'rule-id': { why: 'what and whose', where: (w) => w.mode === 'embed' },
 };
-
-async function axeViolations(page) {
-  // Evaluated through the DevTools protocol, not as a <script> tag: the
-  // page's Content-Security-Policy rightly refuses inline scripts.
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource());
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations;
-}
 
 async function assertNoViolations(page, when) {
   const violations = await axeViolations(page);

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
+import { axeSource } from '../support/axe.mjs';
 import { DIST } from '../support/paths.mjs';
 import { isLocalUrl } from '../support/guard.mjs';
 import { RECOMMENDATION } from '../support/phrases.mjs';
@@ -146,4 +147,14 @@ export async function newGuardedPage(env, { viewport = { width: 1280, height: 90
       await context.close().catch(() => {});
     },
   };
+}
+
+/**
+ * axe-core's violations on `page`. Evaluated through the DevTools protocol, not as a <script> tag:
+ * the page's Content-Security-Policy rightly refuses inline scripts.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource());
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations;
 }

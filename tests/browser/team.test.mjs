@@ -8,14 +8,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describeViolations } from '../support/axe.mjs';
 import { uniformWeights, weightedWinner, weightText } from '../support/data.mjs';
-import { REPO } from '../support/paths.mjs';
 import { normalise, parseWinner } from '../support/reading.mjs';
-import { TEAM, linkOf, meanWeights, threeTeammates } from '../support/team.mjs';
-import { newGuardedPage, startEnv } from './harness.mjs';
+import {
+  ADD_BUTTON,
+  LEAVE_ONE_OUT,
+  PASTE_LABEL,
+  PEOPLE_TABLE,
+  RECORD_FILE,
+  SPREAD_TABLE,
+  TEAM,
+  TEAM_LINK,
+  TEAM_REGION,
+  duplicateLine,
+  linkOf,
+  meanWeights,
+  threeTeammates,
+} from '../support/team.mjs';
+import { axeViolations, newGuardedPage, startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 async function openApp(env, url, { clipboard = false } = {}) {
@@ -43,19 +54,19 @@ async function openTeam(page) {
   const summary = page.locator('summary', { hasText: TEAM });
   const open = await summary.evaluate((s) => s.parentElement.open);
   if (!open) await summary.click();
-  await page.getByRole('textbox', { name: 'Teammates’ links' }).waitFor({ state: 'visible' });
+  await page.getByRole('textbox', { name: PASTE_LABEL }).waitFor({ state: 'visible' });
 }
 
 async function addPaste(page, text) {
-  await page.getByRole('textbox', { name: 'Teammates’ links' }).fill(text);
-  await page.getByRole('button', { name: 'Add to the team', exact: true }).click();
+  await page.getByRole('textbox', { name: PASTE_LABEL }).fill(text);
+  await page.getByRole('button', { name: ADD_BUTTON, exact: true }).click();
 }
 
-const teamRegion = (page) => page.getByRole('region', { name: 'Team comparison' });
+const teamRegion = (page) => page.getByRole('region', { name: TEAM_REGION });
 
 /** The people's table as [name, verdict] rows. */
 async function peopleRows(page) {
-  const table = teamRegion(page).getByRole('table', { name: 'Each person\'s verdict' });
+  const table = teamRegion(page).getByRole('table', { name: PEOPLE_TABLE });
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [r.querySelector('th').textContent.trim(), r.querySelectorAll('td')[1].textContent.trim()]),
   );
@@ -95,12 +106,12 @@ describe('team view and decision record (Chromium)', () => {
       assert.equal(parseWinner(verdict), weightedWinner(meanWeights(people)).winner, `team verdict "${verdict}" is the mean weights' winner`);
       const text = normalise(await region.textContent());
       assert.match(text, /mean of the 3 weights/);
-      const spread = region.getByRole('table', { name: 'Where the team disagrees most' });
+      const spread = region.getByRole('table', { name: SPREAD_TABLE });
       assert.equal(await spread.locator('tbody tr').count(), 5, 'the five widest disagreements');
-      assert.match(text, /Does one person decide it\?/);
-      assert.equal(await page.getByRole('textbox', { name: 'Teammates’ links' }).inputValue(), '', 'the paste box is emptied once all of it was added');
+      assert.ok(text.includes(LEAVE_ONE_OUT), 'whether one person decides it');
+      assert.equal(await page.getByRole('textbox', { name: PASTE_LABEL }).inputValue(), '', 'the paste box is emptied once all of it was added');
 
-      teamLink = await page.getByRole('textbox', { name: 'Team link' }).inputValue();
+      teamLink = await page.getByRole('textbox', { name: TEAM_LINK }).inputValue();
       assert.match(teamLink, /#t=1&n=Ana&/);
       await page.waitForFunction((hash) => location.hash === hash, teamLink.slice(teamLink.indexOf('#')));
       teamText = text;
@@ -122,7 +133,7 @@ describe('team view and decision record (Chromium)', () => {
         `Dan https://example.com/compare#score=1`,
         `Eve ${env.url}#v=1&w=@@@`,
         `Fay ${env.url}#v=9&w=${weightText(uniformWeights(3))}`,
-        `ana ${good}`,
+        duplicateLine(env.url),
         `${good}`,
       ].join('\n');
       await addPaste(page, bad);
@@ -134,13 +145,13 @@ describe('team view and decision record (Chromium)', () => {
       assert.equal(new Set(lines.map((l) => l.replace(/^Line \d+/, ''))).size, 5, `five different reasons:\n${lines.join('\n')}`);
       assert.match(lines[3], /ana/i, 'the duplicate name is named');
       assert.equal((await peopleRows(page)).length, 3, 'the team is intact');
-      await page.waitForFunction(() => document.activeElement?.textContent === 'Add to the team');
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, ADD_BUTTON);
       // Removing by keyboard: focus stays in the panel, on the next person's button.
       await page.getByRole('button', { name: 'Remove Ben' }).focus();
       await page.keyboard.press('Enter');
       await waitForPeople(page, 2);
       await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Remove Chloé');
-      assert.equal(await page.getByRole('textbox', { name: 'Teammates’ links' }).inputValue(), bad, 'the paste stays to be fixed');
+      assert.equal(await page.getByRole('textbox', { name: PASTE_LABEL }).inputValue(), bad, 'the paste stays to be fixed');
     });
   });
 
@@ -173,13 +184,13 @@ describe('team view and decision record (Chromium)', () => {
       await app.openPanels();
       const button = page.getByRole('button', { name: 'Download .md', exact: true });
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-      assert.equal(download.suggestedFilename(), 'decision-record.md');
+      assert.equal(download.suggestedFilename(), RECORD_FILE);
       const mine = await readFile(await download.path(), 'utf8');
       assert.match(mine, /^# Use (Node\.js|Python) for the backend/);
       assert.ok(!mine.includes('team of'), 'my own record, not the team\'s');
       assert.match(mine, /https?:\/\/\S+/, 'sources and the link that restores this state are written out');
       assert.ok(mine.includes(`${env.url}#v=1&`), 'a link that restores this exact state');
-      await page.getByRole('status').filter({ hasText: 'Decision record downloaded as decision-record.md.' }).waitFor();
+      await page.getByRole('status').filter({ hasText: `Decision record downloaded as ${RECORD_FILE}.` }).waitFor();
     }, { clipboard: true });
   });
 
@@ -188,10 +199,8 @@ describe('team view and decision record (Chromium)', () => {
       await openTeam(page);
       await addPaste(page, `${threeTeammates(env.url).paste}\nZed nonsense`);
       await waitForPeople(page, 3);
-      const axe = readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-      await page.evaluate(axe);
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      assert.equal(result.violations.length, 0, describeViolations(result.violations));
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
     });
   });
 });

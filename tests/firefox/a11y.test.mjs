@@ -11,19 +11,14 @@
 // (the first test checks both halves of that).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describeViolations } from '../support/axe.mjs';
+import { axeSource, axeVersion, describeViolations } from '../support/axe.mjs';
 import { normalise } from '../support/reading.mjs';
 import { loadData } from '../support/data.mjs';
 import { EMBED_DIALOG, PREVIEW_TITLE } from '../support/phrases.mjs';
-import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
+import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp, Key } from './page.mjs';
 
-const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_VERSION = JSON.parse(readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'package.json'), 'utf8')).version;
-let axeText;
-const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
+const AXE_VERSION = axeVersion();
 // tests/browser/a11y.test.mjs: axe.run(document, { resultTypes: ['violations'] }).
 const AXE_OPTIONS = { resultTypes: ['violations'] };
 

@@ -10,9 +10,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describeViolations } from '../support/axe.mjs';
+import { axeSource, describeViolations } from '../support/axe.mjs';
 import { weightedWinner } from '../support/data.mjs';
 import { normalise, parseWinner } from '../support/reading.mjs';
 import {
@@ -29,10 +27,8 @@ import {
   meanWeights,
   threeTeammates,
 } from '../support/team.mjs';
-import { REPO, startFirefoxEnv, waitFor } from './harness.mjs';
+import { startFirefoxEnv, waitFor } from './harness.mjs';
 import { FirefoxApp } from './page.mjs';
-
-const axeSource = () => readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 describe('Firefox: the team view and its record', () => {
   let env;

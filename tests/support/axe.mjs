@@ -1,4 +1,18 @@
-// axe-core results as a failure message both suites print the same way.
+// axe-core for both suites: its source, read once from node_modules, and its results as a failure
+// message printed the same way.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO } from './paths.mjs';
+
+const AXE_DIR = path.join(REPO, 'node_modules', 'axe-core');
+let axeText;
+
+/** axe-core's script, to evaluate in a page. */
+export const axeSource = () => (axeText ??= readFileSync(path.join(AXE_DIR, 'axe.min.js'), 'utf8'));
+
+/** The installed axe-core's version (what an injected axe must report). */
+export const axeVersion = () => JSON.parse(readFileSync(path.join(AXE_DIR, 'package.json'), 'utf8')).version;
 
 /** axe-core violations as a readable failure message. */
 export function describeViolations(violations) {

@@ -2,7 +2,8 @@
 // boot script tag's data-decide names the worker script; the worker posts ["ready"] once it can take
 // requests, then answers each array of strings with one (src/core/decide.rs).
 
-import { loadData, uniformWeights, weightText } from './data.mjs';
+import { uniformWeights } from './data.mjs';
+import { alternating, linkOf } from './team.mjs';
 
 /**
  * Runs in the page (Playwright's evaluate, WebDriver's execute): starts the worker named by
@@ -37,16 +38,10 @@ export function askDecisionWorker({ request, timeoutMs }) {
   });
 }
 
-/** A share link of `page` with every weight at `value` (one character per criterion, as the app writes it). */
-export function shareLink(page, value) {
-  return `${page.replace(/#.*$/, '')}#v=1&w=${weightText(uniformWeights(value))}`;
-}
-
 /** The team request of the issue as the page sends it: Ana and Ben, each with a real share link of `page`, pasted. */
 export function teamRequest(page) {
-  const weights = Object.fromEntries(loadData().criteria.map((c, i) => [c.id, i % 2 ? 9 : 1]));
   const address = page.replace(/#.*$/, '');
-  const paste = `Ana ${shareLink(page, 8)}\nBen ${address}#v=1&w=${weightText(weights)}`;
+  const paste = `Ana ${linkOf(address, uniformWeights(8))}\nBen ${linkOf(address, alternating(1, 9))}`;
   // [kind, team hash, lines to add, name to remove, paste box, name box, page address]
   return ['team', '', paste, '', paste, '', address];
 }
