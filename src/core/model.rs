@@ -170,9 +170,14 @@ impl Model {
     }
 
     /// Which panels are open: the reader's choice (shared in the link), or
-    /// the default: a page shows every panel, an embed starts as one screen.
+    /// the default.
     pub fn panels(&self) -> [bool; 3] {
-        self.state.panels.unwrap_or([!self.options.embed; 3])
+        self.state.panels.unwrap_or(self.default_panels())
+    }
+
+    /// A page shows every panel; an embed starts as one screen.
+    pub fn default_panels(&self) -> [bool; 3] {
+        [!self.options.embed; 3]
     }
 
     pub fn panel_open(&self, panel: Panel) -> bool {

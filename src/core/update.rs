@@ -202,7 +202,7 @@ fn change_state(matrix: &Matrix, model: &mut Model, action: Action) -> Vec<Effec
 fn toggle_panel(matrix: &Matrix, model: &mut Model, panel: Panel, open: bool) -> Vec<Effect> {
     let mut panels = model.panels();
     panels[panel.index()] = open;
-    let default = [!model.options.embed; 3];
+    let default = model.default_panels();
     changed(matrix, model, |state| {
         state.panels = (panels != default).then_some(panels)
     })
