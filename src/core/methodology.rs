@@ -87,8 +87,9 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         section(
             "Sources and corrections",
             format!(
-                "{} sources: the five articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement. {disputed} criteria carry a “sources disagree” mark.",
-                matrix.source_count
+                "{} sources: the {} articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement. {disputed} criteria carry a “sources disagree” mark.",
+                matrix.source_count,
+                AUDITED_ARTICLES.len()
             ),
         ),
         section(
