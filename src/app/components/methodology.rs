@@ -2,18 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::panel::on_toggle;
+
 use crate::core::update::Event;
 
 /// "How we score": a native disclosure, closed by default, so the note is
 /// one click away without pushing the widget down. Its text, drawn by the
 /// decision worker, arrives when it first opens.
 pub fn methodology_note(note: Option<&Rc<str>>, on: &Callback<Event>) -> Html {
-    let ontoggle = on.reform(|event: web_sys::Event| {
-        let open = event
-            .target_dyn_into::<web_sys::Element>()
-            .is_some_and(|details| details.has_attribute("open"));
-        Event::MethodToggled(open)
-    });
+    let ontoggle = on_toggle(on, Event::MethodToggled);
     let Some(note) = note else {
         return html! {
             <details class="sw-method" {ontoggle}><summary>{ "How we score" }</summary></details>

@@ -13,16 +13,26 @@ pub fn panel(which: Panel, panels: &[PanelView; 3], on: &Callback<Event>, body: 
         Panel::Why => "sw-panel sw-panel--why",
         Panel::Share => "sw-panel sw-panel--share",
     };
-    let ontoggle = on.reform(move |event: web_sys::Event| {
-        let open = event
-            .target_dyn_into::<web_sys::Element>()
-            .is_some_and(|details| details.has_attribute("open"));
-        Event::PanelToggled { panel: which, open }
-    });
+    let ontoggle = on_toggle(on, move |open| Event::PanelToggled { panel: which, open });
     html! {
         <details CLASS={class} data-panel={which.id()} open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ view.label }</summary>
             <div class="sw-panel-body">{ body }</div>
         </details>
     }
+}
+
+/// A `<details>` element's toggle as the event `make` builds from whether
+/// it is open now.
+pub fn on_toggle(
+    on: &Callback<Event>,
+    make: impl Fn(bool) -> Event + 'static,
+) -> Callback<web_sys::Event> {
+    on.reform(move |event: web_sys::Event| {
+        make(
+            event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|details| details.has_attribute("open")),
+        )
+    })
 }

@@ -5,18 +5,15 @@
 
 use yew::prelude::*;
 
+use super::panel::on_toggle;
+
 use crate::core::team::TITLE;
 use crate::core::team_html::{ACTION, NAME_ID, PASTE_ID, RECORD_BUTTONS, REMOVE_ATTRIBUTE};
 use crate::core::teamwork::{clicked, TeamEvent, TeamworkView};
 use crate::core::update::Event;
 
 pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
-    let ontoggle = on.reform(|event: web_sys::Event| {
-        let open = event
-            .target_dyn_into::<web_sys::Element>()
-            .is_some_and(|details| details.has_attribute("open"));
-        Event::Team(TeamEvent::Toggled(open))
-    });
+    let ontoggle = on_toggle(on, |open| Event::Team(TeamEvent::Toggled(open)));
     html! {
         <details class="sw-panel sw-panel--team" open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ TITLE }</summary>
