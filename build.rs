@@ -38,7 +38,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out_dir = Path::new(&out_dir);
     // The rendered "Why?" text, named after its content so caches never
-    // serve a stale copy; `sw-postbuild` copies it into dist/.
+    // serve a stale copy; `postbuild` copies it into dist/.
     let payload = details::payload(&data);
     let details_file = format!("details-{}.txt", details::fingerprint(&payload));
     std::fs::write(out_dir.join("details.txt"), &payload)

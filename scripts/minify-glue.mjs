@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Trunk post-build hook: minifies the wasm-bindgen JavaScript glue and the
 // boot script in the staging folder (Trunk 0.21 copies both unminified), and
-// the decision worker's glue (Trunk's own minifier leaves 5% more gzip).
+// the reports worker's glue (Trunk's own minifier leaves 5% more gzip).
 // Property names are kept, so the wasm's imports still match.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ if (!dir) {
 }
 for (const name of await readdir(dir)) {
   const glue = /^stackweigh-[0-9a-f]+\.js$/.test(name);
-  if (!glue && name !== 'boot.js' && name !== 'sw-decide.js') continue;
+  if (!glue && name !== 'boot.js' && name !== 'reports.js') continue;
   const file = path.join(dir, name);
   const source = await readFile(file, 'utf8');
   // The boot script is a classic script: a module would not run in a sandboxed

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use super::dispatch::Dispatcher;
-use super::{decide, details_text, dom, export_files};
+use super::{details_text, dom, export_files, reports};
 use crate::core::startup::Stored;
 use crate::core::teamwork::TeamEvent;
 use crate::core::update::{ChartFormat, Effect, Event};
@@ -189,7 +189,7 @@ pub fn run(effect: Effect, dispatcher: &Dispatcher) {
             }))
         }
         Effect::ShowEmbedDialog => dom::show_dialog(dom::EMBED_DIALOG_ID),
-        Effect::Ask(request) => decide::ask(request, dispatcher),
+        Effect::Ask(request) => reports::ask(request, dispatcher),
         Effect::SaveText { file, text } => {
             let ok = export_files::save_text(file, &text);
             dispatcher.send(Event::Team(TeamEvent::Saved(ok)));

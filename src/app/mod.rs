@@ -4,12 +4,12 @@
 
 mod browser;
 mod components;
-mod decide;
 mod details_text;
 mod dispatch;
 mod dom;
 mod export_files;
 pub mod panic;
+mod reports;
 mod root;
 
 pub use root::{App, AppProps, Booted};

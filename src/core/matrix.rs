@@ -65,7 +65,7 @@ pub struct Matrix {
 }
 
 /// The data's prose that only "How we score" shows. A static of its own:
-/// the page's wasm never draws that note (the decision worker does), and a
+/// the page's wasm never draws that note (the reports worker does), and a
 /// field of [`MATRIX`] would keep its text in the page's first load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Notes {

@@ -1,6 +1,6 @@
 //! "How we score": the methodology note the page shows, worded here from
 //! the data and the engine's own constants so it can never drift from them.
-//! The decision worker draws it (`decide`): a note read by few costs the
+//! The reports worker draws it (`reports`): a note read by few costs the
 //! page's first load nothing.
 
 use std::fmt::Write;

@@ -3,7 +3,6 @@
 
 pub mod adopt;
 pub mod adr;
-pub mod decide;
 pub mod details;
 pub mod export;
 #[cfg(test)]
@@ -18,6 +17,7 @@ pub mod query;
 pub mod questionnaire;
 pub mod radar;
 pub mod recommendation;
+pub mod reports;
 pub mod schema;
 pub mod score;
 pub mod sensitivity;
@@ -32,7 +32,7 @@ pub mod view_model;
 
 pub use matrix::MATRIX;
 
-/// The rendered "Why?" text (see [`details`]), for the native `sw-postbuild`
+/// The rendered "Why?" text (see [`details`]), for the native `postbuild`
 /// tool that writes it into `dist/`; the wasm loads it from there instead.
 #[cfg(not(target_arch = "wasm32"))]
 pub const DETAILS_PAYLOAD: &str = include_str!(concat!(env!("OUT_DIR"), "/details.txt"));

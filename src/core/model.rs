@@ -94,7 +94,7 @@ pub struct Ui {
     /// "How we score" is open (its text is drawn only then: the prerendered
     /// page, and an embed's first bytes, stay small).
     pub method_open: bool,
-    /// "How we score" as the decision worker drew it; empty until asked.
+    /// "How we score" as the reports worker drew it; empty until asked.
     pub method_html: Rc<str>,
     pub method_asked: bool,
     pub embed_dialog_open: bool,

@@ -1,16 +1,16 @@
 //! The print appendix: what a printed decision needs and the screen shows
 //! otherwise (the contributions as a table, the weights as text, the
-//! sources with their addresses written out). The decision worker draws it
-//! (see `decide`) and the page places it, hidden on screen, before it
+//! sources with their addresses written out). The reports worker draws it
+//! (see `reports`) and the page places it, hidden on screen, before it
 //! prints; so every text is escaped here and the markup carries classes
 //! only (the page's CSP forbids inline styles).
 
 use std::fmt::Write;
 
 use super::adr::{deciding_sources, Evidence, Source};
-use super::decide::subject_of;
 use super::details::escape;
 use super::matrix::Matrix;
+use super::reports::subject_of;
 use super::score::{evaluate, format_tenths, Evaluation, Outcome};
 use super::share::Link;
 use super::team::mean_weights;

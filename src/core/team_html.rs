@@ -1,5 +1,5 @@
 //! "Compare with your team" as HTML: the form, its problems, and the team
-//! view. The decision worker draws it (see `decide`) and the page shows it
+//! view. The reports worker draws it (see `reports`) and the page shows it
 //! as is, so its code and words cost the page's first load nothing. Every
 //! text from a reader or a link is escaped here, and the markup carries
 //! classes only (the page's CSP forbids inline styles). Buttons name their

@@ -1,14 +1,14 @@
 //! "Compare with your team", the decision record and print, as the page
-//! holds them. The work itself is the decision worker's (`decide`, loaded on
+//! holds them. The work itself is the reports worker's (`reports`, loaded on
 //! first use); this is what the page asks it, what waits for an answer, and
 //! what the reader is told.
 
 use std::rc::Rc;
 
-use super::decide::{ERROR, METHODOLOGY, PRINT, RECORD, TEAM};
 use super::details::escape;
 use super::details::SEPARATOR;
 use super::model::{DetailsText, Model, Ui};
+use super::reports::{ERROR, METHODOLOGY, PRINT, RECORD, TEAM};
 use super::team_html::{
     ADD, ADD_ME, COPY_LINK, COPY_MY_RECORD, COPY_RECORD, DOWNLOAD_MY_RECORD, DOWNLOAD_RECORD,
     PRINT as PRINT_ACTION, REMOVE,

@@ -1,7 +1,7 @@
 use super::*;
-use crate::core::decide::METHODOLOGY;
 use crate::core::model::DetailsText;
 use crate::core::query::parse;
+use crate::core::reports::METHODOLOGY;
 use crate::core::startup::Stored;
 use crate::core::state::Action;
 use crate::core::team_html::{ADD, COPY_LINK, DOWNLOAD_RECORD, REMOVE};

@@ -93,7 +93,7 @@ pub enum Effect {
     LoadDetailsText,
     DownloadChart(ChartFormat),
     ShowEmbedDialog,
-    /// A request to the decision worker (`core::decide`), started on first use.
+    /// A request to the reports worker (`core::reports`), started on first use.
     Ask(Vec<String>),
     /// Save `text` as a download named `file`.
     SaveText {

@@ -22,7 +22,7 @@ pub fn page_policy(script_hashes: &[String]) -> String {
 
 /// The single file: nothing may load at all except what it carries inline
 /// (by hash), images it makes itself (export), itself in a frame (the
-/// embed dialog's preview) and the decision worker it makes from its own
+/// embed dialog's preview) and the reports worker it makes from its own
 /// inline source (a blob: worker inherits this policy).
 pub fn single_file_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     format!(

@@ -35,7 +35,7 @@ pub fn is_hashed(path: &str) -> bool {
 /// with `/`). The folder URL `/` serves `index.html`, so it is revalidated too.
 pub fn headers(files: &[String]) -> String {
     let mut out = String::from(
-        "# Written by sw-postbuild (src/postbuild/headers.rs) from the files in this folder.\n\
+        "# Written by postbuild (src/postbuild/headers.rs) from the files in this folder.\n\
          /*\n  Access-Control-Allow-Origin: *\n",
     );
     let mut paths: Vec<&str> = files

@@ -1,4 +1,4 @@
-//! The release bundle's post-build steps (native only), run by `sw-postbuild`
+//! The release bundle's post-build steps (native only), run by `postbuild`
 //! as a Trunk hook over the staging folder after Trunk has written the
 //! minified index.html and `scripts/minify-glue.mjs` has minified the glue.
 //!
@@ -9,12 +9,12 @@
 //! what it depends on.
 
 pub mod csp;
-pub mod decide;
 pub mod digest;
 pub mod headers;
 pub mod html;
 pub mod manifest;
 pub mod prerender;
+pub mod reports;
 pub mod service_worker;
 pub mod single_file;
 
@@ -41,12 +41,12 @@ pub const STEPS: &[Step] = &[
         name: "write the web app manifest",
         run: write_manifest,
     },
-    // Names the decision worker's files and writes the script's URL into
+    // Names the reports worker's files and writes the script's URL into
     // index.html: the single file inlines them, the service worker and
     // _headers list them.
     Step {
-        name: "place the decision worker",
-        run: place_decision_worker,
+        name: "place the reports worker",
+        run: place_reports_worker,
     },
     // Rewrites index.html: every step below reads the final index.html (the
     // single file copies it, the CSP hashes it, the service worker caches
@@ -115,11 +115,11 @@ pub fn bundle_path(dir: &Path, url: &str) -> Result<PathBuf, String> {
 }
 
 /// Trunk's worker files as one content-named script and wasm, and the boot
-/// script tag pointing at the script (`decide.rs`).
-fn place_decision_worker(dir: &Path) -> Result<(), String> {
-    let glue_path = dir.join(decide::TRUNK_GLUE);
-    let wasm_path = dir.join(decide::TRUNK_WASM);
-    let files = decide::files(&read_text(&glue_path)?, &read(&wasm_path)?);
+/// script tag pointing at the script (`reports.rs`).
+fn place_reports_worker(dir: &Path) -> Result<(), String> {
+    let glue_path = dir.join(reports::TRUNK_GLUE);
+    let wasm_path = dir.join(reports::TRUNK_WASM);
+    let files = reports::files(&read_text(&glue_path)?, &read(&wasm_path)?);
     write(&dir.join(&files.script_name), &files.script)?;
     std::fs::rename(&wasm_path, dir.join(&files.wasm_name))
         .map_err(|error| format!("cannot rename {}: {error}", wasm_path.display()))?;
@@ -127,7 +127,7 @@ fn place_decision_worker(dir: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot remove {}: {error}", glue_path.display()))?;
     let path = dir.join(PAGE_NAME);
     let url = format!("./{}", files.script_name);
-    write(&path, decide::point_boot_tag(&read_text(&path)?, &url)?)
+    write(&path, reports::point_boot_tag(&read_text(&path)?, &url)?)
 }
 
 /// The default view, rendered by the same Yew components the browser runs,

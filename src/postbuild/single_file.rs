@@ -4,35 +4,35 @@
 //! (which `app::details_text` reads before trying the network), the boot
 //! script an inline script (its pre-paint part: theme and embed mode), and
 //! the wasm-bindgen glue plus the wasm (base64) one inline module that starts
-//! the app from the embedded bytes. The decision worker's script, its wasm
-//! inlined the same way, is a `<script type="text/plain" id="sw-decide">`
-//! that the module turns into a `blob:` URL in the boot tag's `data-decide`
+//! the app from the embedded bytes. The reports worker's script, its wasm
+//! inlined the same way, is a `<script type="text/plain" id="reports-worker">`
+//! that the module turns into a `blob:` URL in the boot tag's `data-reports`
 //! before it starts the app. Everything that would make a request
 //! (the manifest, the service worker registration) is left out, and the file
 //! carries its own Content-Security-Policy with the hashes of exactly what it
 //! inlines.
 
 use super::csp;
-use super::decide;
 use super::digest::{base64, csp_hash};
 use super::html::{self, Element};
+use super::reports;
 
 /// Reads a file of the bundle by its URL as the page names it (`./x.css`).
 pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
 
 /// The boot script's tag, as Trunk.toml's pattern_script writes it: the
-/// script's own URL and the app's JS glue and wasm; sw-postbuild adds the
-/// decision worker's script.
+/// script's own URL and the app's JS glue and wasm; postbuild adds the
+/// reports worker's script.
 struct Boot {
     span: std::ops::Range<usize>,
     src: String,
     glue: String,
     wasm: String,
-    decide: String,
+    worker: String,
 }
 
-/// The id of the decision worker's inline source.
-pub const DECIDE_SOURCE_ID: &str = "sw-decide";
+/// The id of the reports worker's inline source.
+pub const WORKER_SOURCE_ID: &str = "reports-worker";
 
 fn boot_script(elements: &[Element]) -> Result<Boot, String> {
     let mut tags = elements
@@ -55,7 +55,7 @@ fn boot_script(elements: &[Element]) -> Result<Boot, String> {
         src: named("src")?,
         glue: named("data-glue")?,
         wasm: named("data-wasm")?,
-        decide: named(decide::ATTRIBUTE)?,
+        worker: named(reports::ATTRIBUTE)?,
     })
 }
 
@@ -100,10 +100,10 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
     // the module added at the end starts the app.
     let boot_text = text_file(read, &boot.src)?;
     raw_text_safe(&boot_text, "script", &boot.src)?;
-    // Where the app's shell finds the decision worker (a blob: URL, below).
+    // Where the app's shell finds the reports worker (a blob: URL, below).
     edits.push((
         boot.span.clone(),
-        format!("<script {}>{boot_text}</script>", decide::ATTRIBUTE),
+        format!("<script {}>{boot_text}</script>", reports::ATTRIBUTE),
     ));
     let end = html::body_end(document);
     edits.push((end..end, body_end_scripts(read, &boot, details)?));
@@ -121,32 +121,32 @@ fn body_end_scripts(read: Reader, boot: &Boot, details: &str) -> Result<String, 
     let module = format!("{}{}", decide_from_blob(), start_module(&glue, &wasm)?);
     raw_text_safe(&module, "script", &boot.glue)?;
     raw_text_safe(details, "script", "the Why? text")?;
-    let worker = decision_worker(read, &boot.decide)?;
-    raw_text_safe(&worker, "script", &boot.decide)?;
+    let worker = reports_worker(read, &boot.worker)?;
+    raw_text_safe(&worker, "script", &boot.worker)?;
     Ok(format!(
-        r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{DECIDE_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
+        r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{WORKER_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
     ))
 }
 
-/// The decision worker's script with its wasm inline: a blob: worker
+/// The reports worker's script with its wasm inline: a blob: worker
 /// fetches nothing.
-fn decision_worker(read: Reader, script_url: &str) -> Result<String, String> {
+fn reports_worker(read: Reader, script_url: &str) -> Result<String, String> {
     let script = text_file(read, script_url)?;
-    let wasm = read(&decide::wasm_url(script_url)?)?;
-    Ok(decide::script(
-        decide::glue(&script, script_url)?,
+    let wasm = read(&reports::wasm_url(script_url)?)?;
+    Ok(reports::script(
+        reports::glue(&script, script_url)?,
         &bytes_expression(&wasm),
     ))
 }
 
 /// The start module's first statement: the worker's inline source as a
-/// blob: URL in the boot tag's `data-decide`, before the app can read it.
+/// blob: URL in the boot tag's `data-reports`, before the app can read it.
 fn decide_from_blob() -> String {
     format!(
         "{{const d=document,s=d.querySelector(\"script[{a}]\");s&&s.setAttribute(\"{a}\",\
-         URL.createObjectURL(new Blob([d.getElementById(\"{DECIDE_SOURCE_ID}\").textContent],\
+         URL.createObjectURL(new Blob([d.getElementById(\"{WORKER_SOURCE_ID}\").textContent],\
          {{type:\"text/javascript\"}})))}}\n",
-        a = decide::ATTRIBUTE
+        a = reports::ATTRIBUTE
     )
 }
 

@@ -67,10 +67,10 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
         ),
         ("./app-1_bg.wasm", vec![0, 97, 115, 109]),
         (
-            "./sw-decide-1.js",
-            decide::script(WORKER_GLUE, "\"sw-decide-1_bg.wasm\"").into_bytes(),
+            "./reports-1.js",
+            reports::script(WORKER_GLUE, "\"reports-1_bg.wasm\"").into_bytes(),
         ),
-        ("./sw-decide-1_bg.wasm", WORKER_WASM.to_vec()),
+        ("./reports-1_bg.wasm", WORKER_WASM.to_vec()),
     ])
 }
 
@@ -79,17 +79,17 @@ const PAGE: &str = concat!(
     r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon>"#,
     r#"<link href=manifest.webmanifest rel=manifest>"#,
     r#"<script>document.documentElement.dataset.x=1</script>"#,
-    r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#,
+    r#"<script data-reports=./reports-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#,
     r#"<script defer src=./sw-register-1.js></script></head>"#,
     r#"<body><main class=sw-root id=stackweigh><noscript>js</noscript></main></body></html>"#
 );
 
 #[test]
 fn the_glue_and_wasm_are_the_boot_tags_attributes() {
-    let tag = r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+    let tag = r#"<script data-reports=./reports-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
     let renamed = PAGE.replace(
         tag,
-        r#"<script src="./boot.js" data-glue="./g-2.js" data-wasm="./w-2.wasm" data-decide="./sw-decide-1.js"></script>"#,
+        r#"<script src="./boot.js" data-glue="./g-2.js" data-wasm="./w-2.wasm" data-reports="./reports-1.js"></script>"#,
     );
     let mut files = files();
     files.insert("./g-2.js", b"function J(){}export{J as default};".to_vec());
@@ -99,7 +99,7 @@ fn the_glue_and_wasm_are_the_boot_tags_attributes() {
     assert!(out
         .contains(&start_module("function J(){}export{J as default};", &[1, 2]).expect("module")));
     assert!(
-        out.contains(&format!("<script data-decide>{BOOT}</script>")),
+        out.contains(&format!("<script data-reports>{BOOT}</script>")),
         "the boot script inlined where its tag was"
     );
 }
@@ -107,7 +107,7 @@ fn the_glue_and_wasm_are_the_boot_tags_attributes() {
 #[test]
 fn a_page_without_exactly_one_boot_tag_is_an_error() {
     let read = |url: &str| Err(format!("{url} missing"));
-    let tag = r#"<script data-decide=./sw-decide-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
+    let tag = r#"<script data-reports=./reports-1.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm src=./boot.js></script>"#;
     let none = PAGE.replace(tag, "");
     let twice = PAGE.replace(tag, &tag.repeat(2));
     for page in [none, twice] {
@@ -117,9 +117,9 @@ fn a_page_without_exactly_one_boot_tag_is_an_error() {
     let no_wasm = PAGE.replace(" data-wasm=./app-1_bg.wasm", "");
     let error = bundle(&no_wasm, &read, "x").expect_err("no wasm");
     assert!(error.contains("data-wasm"), "{error}");
-    let no_worker = PAGE.replace(" data-decide=./sw-decide-1.js", "");
+    let no_worker = PAGE.replace(" data-reports=./reports-1.js", "");
     let error = bundle(&no_worker, &read, "x").expect_err("no worker");
-    assert!(error.contains("data-decide"), "{error}");
+    assert!(error.contains("data-reports"), "{error}");
 }
 
 fn build(details: &str) -> Result<String, String> {
@@ -145,7 +145,7 @@ fn inlines_everything_and_requests_nothing() {
     assert!(out.contains("<title>t</title><style>"));
     assert!(
         out.contains(&format!(
-            "<script>document.documentElement.dataset.x=1</script><script data-decide>{BOOT}</script></head>"
+            "<script>document.documentElement.dataset.x=1</script><script data-reports>{BOOT}</script></head>"
         )),
         "the boot script inlined in place, before the first paint"
     );
@@ -156,7 +156,7 @@ fn inlines_everything_and_requests_nothing() {
         ".wasm",
         "href=./",
         "src=",
-        "sw-decide-1",
+        "reports-1",
     ] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
@@ -167,9 +167,9 @@ fn inlines_everything_and_requests_nothing() {
 }
 
 #[test]
-fn the_decision_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
+fn the_reports_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
     let out = build("x").expect("bundled");
-    let worker = decide::script(
+    let worker = reports::script(
         WORKER_GLUE,
         &format!(
             "Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0))",
@@ -177,12 +177,12 @@ fn the_decision_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
         ),
     );
     assert!(out.contains(&format!(
-        r#"<script type="text/plain" id="sw-decide">{worker}</script><script type="module">"#
+        r#"<script type="text/plain" id="reports-worker">{worker}</script><script type="module">"#
     )));
     let blob = decide_from_blob();
     assert!(
-        blob.contains(r#"querySelector("script[data-decide]")"#)
-            && blob.contains(r#"getElementById("sw-decide").textContent"#)
+        blob.contains(r#"querySelector("script[data-reports]")"#)
+            && blob.contains(r#"getElementById("reports-worker").textContent"#)
             && blob.contains("URL.createObjectURL(new Blob(")
     );
     assert!(
@@ -191,9 +191,9 @@ fn the_decision_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
     );
     // A worker script that does not start its own wasm cannot be rewired.
     let mut files = files();
-    files.insert("./sw-decide-1.js", WORKER_GLUE.as_bytes().to_vec());
+    files.insert("./reports-1.js", WORKER_GLUE.as_bytes().to_vec());
     let read = move |url: &str| files.get(url).cloned().ok_or(format!("{url} missing"));
-    assert!(bundle(PAGE, &read, "x").is_err_and(|e| e.contains("sw-decide-1")));
+    assert!(bundle(PAGE, &read, "x").is_err_and(|e| e.contains("reports-1")));
 }
 
 #[test]

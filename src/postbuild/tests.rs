@@ -39,7 +39,7 @@ fn the_steps_run_in_dependency_order() {
         "the single file inlines the Why? text"
     );
     assert!(
-        at("decision worker") < at("single file"),
+        at("reports worker") < at("single file"),
         "the single file inlines the worker the boot tag names"
     );
     assert!(
@@ -61,7 +61,7 @@ fn the_steps_run_in_dependency_order() {
 /// The whole pipeline over a small bundle in a temporary folder.
 #[test]
 fn run_writes_every_product_file() {
-    let dir = std::env::temp_dir().join(format!("sw-postbuild-test-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("postbuild-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let page = concat!(
@@ -82,8 +82,8 @@ fn run_writes_every_product_file() {
             b"function I(){}export{I as default};".as_slice(),
         ),
         ("app-1_bg.wasm", b"\0asm".as_slice()),
-        ("sw-decide.js", b"let wasm_bindgen=1;".as_slice()),
-        ("sw-decide_bg.wasm", b"\0asm2".as_slice()),
+        ("reports.js", b"let wasm_bindgen=1;".as_slice()),
+        ("reports_bg.wasm", b"\0asm2".as_slice()),
         ("boot.js", b"1".as_slice()),
         ("sw-register-1.js", b"0".as_slice()),
     ] {
@@ -96,10 +96,13 @@ fn run_writes_every_product_file() {
     let headers = read(headers::FILE_NAME);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(outcome, Ok(()));
-    let decide = decide::files("let wasm_bindgen=1;", b"\0asm2");
-    assert!(index.contains(&format!("<script data-decide=./{} ", decide.script_name)));
-    assert!(single.contains(r#"<script type="text/plain" id="sw-decide">let wasm_bindgen=1;"#));
-    for name in [&decide.script_name, &decide.wasm_name] {
+    let reports_files = reports::files("let wasm_bindgen=1;", b"\0asm2");
+    assert!(index.contains(&format!(
+        "<script data-reports=./{} ",
+        reports_files.script_name
+    )));
+    assert!(single.contains(r#"<script type="text/plain" id="reports-worker">let wasm_bindgen=1;"#));
+    for name in [&reports_files.script_name, &reports_files.wasm_name] {
         assert!(names.contains(name), "{name} in {names:?}");
         let listed = |list: &str| {
             let line = worker.lines().find(|l| l.starts_with(list));
@@ -110,7 +113,7 @@ fn run_writes_every_product_file() {
         let rule = format!("/{name}\n  Cache-Control: {}", headers::IMMUTABLE);
         assert!(headers.contains(&rule), "{name} immutable");
     }
-    for trunk_name in [decide::TRUNK_GLUE, decide::TRUNK_WASM] {
+    for trunk_name in [reports::TRUNK_GLUE, reports::TRUNK_WASM] {
         assert!(
             !names.iter().any(|n| n == trunk_name),
             "{trunk_name} renamed"

@@ -1,5 +1,5 @@
 // Print (issue 14): "Print or save as PDF" places the print appendix that the
-// decision worker draws (core::print_html) and prints; Chromium's PDF of the
+// reports worker draws (core::print_html) and prints; Chromium's PDF of the
 // page then fits at most two A4 pages and holds the verdict, the
 // contributions table, the weights, the team when there is one, and the
 // sources with their addresses written out, without the controls. The dark

@@ -8,7 +8,7 @@ use crate::core::update::Event;
 
 /// "How we score": a native disclosure, closed by default, so the note is
 /// one click away without pushing the widget down. Its text, drawn by the
-/// decision worker, arrives when it first opens.
+/// reports worker, arrives when it first opens.
 pub fn methodology_note(note: Option<&Rc<str>>, on: &Callback<Event>) -> Html {
     let ontoggle = on_toggle(on, Event::MethodToggled);
     let Some(note) = note else {

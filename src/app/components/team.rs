@@ -1,6 +1,6 @@
 //! "Compare with your team", the decision record's buttons and the print
 //! appendix. The team panel's body and the appendix are drawn by the
-//! decision worker as escaped HTML (`core::team_html`) and shown as they
+//! reports worker as escaped HTML (`core::team_html`) and shown as they
 //! are; one click handler reads what a button asks for.
 
 use yew::prelude::*;

@@ -1,5 +1,5 @@
-// The decision worker (sw-decide: team view, decision record), started from the page as its shell will:
-// the boot script tag's data-decide names the worker script; it posts ["ready"], then answers the issue's
+// The reports worker (reports: team view, decision record), started from the page as its shell will:
+// the boot script tag's data-reports names the worker script; it posts ["ready"], then answers the issue's
 // team request (Ana and Ben, pasted as real share links) with a team link and a team view naming both.
 // The page's first load fetches none of it; it works on the page, from the single file opened from disk
 // (a blob: worker) and offline after one visit that started it (the service worker caches it on first use,
@@ -13,21 +13,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
-import { askDecisionWorker, teamAnswerProblems, teamRequest } from '../support/decide.mjs';
+import { askReportsWorker, teamAnswerProblems, teamRequest } from '../support/reports.mjs';
 import { TIMEOUT_MS } from '../support/waits.mjs';
 import { launchChromium } from './harness.mjs';
 import { DIST, copyDist, cspViolations, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
 
-const WORKER_FILE = /\/sw-decide-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/;
+const WORKER_FILE = /\/reports-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/;
 
 /** The worker's run of the team request in `g`'s page, checked. */
 async function askTeam(g) {
-  const result = await g.page.evaluate(askDecisionWorker, { request: teamRequest(g.page.url()), timeoutMs: TIMEOUT_MS });
+  const result = await g.page.evaluate(askReportsWorker, { request: teamRequest(g.page.url()), timeoutMs: TIMEOUT_MS });
   assert.deepEqual(teamAnswerProblems(result), []);
   return result;
 }
 
-describe('decision worker', () => {
+describe('reports worker', () => {
   let browser;
   const cleanup = [];
   before(async () => {
@@ -41,9 +41,9 @@ describe('decision worker', () => {
 
   test('the page names it once, in the boot tag, and preloads nothing of it', () => {
     const page = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-    const mentions = page.match(/sw-decide-[^"'\s>]*/g) ?? [];
+    const mentions = page.match(/reports-[^"'\s>]*/g) ?? [];
     assert.equal(mentions.length, 1, `one mention: ${mentions}`);
-    assert.match(page, /<script data-decide=\.\/sw-decide-[0-9a-f]{16}\.js [^>]*data-wasm=[^>]*src=\.\/boot\.js>/);
+    assert.match(page, /<script data-reports=\.\/reports-[0-9a-f]{16}\.js [^>]*data-wasm=[^>]*src=\.\/boot\.js>/);
     const script = mentions[0];
     const wasm = script.replace(/\.js$/, '_bg.wasm');
     for (const file of [script, wasm]) assert.ok(readFileSync(path.join(DIST, file)).length > 0, `${file} in dist/`);
@@ -58,16 +58,16 @@ describe('decision worker', () => {
       await g.page.goto(server.url, { waitUntil: 'load' });
       await waitForApp(g.app);
       await g.page.waitForLoadState('networkidle');
-      assert.deepEqual(requests.filter((url) => /sw-decide/.test(url)), [], 'no worker file on the first load');
+      assert.deepEqual(requests.filter((url) => /reports/.test(url)), [], 'no worker file on the first load');
 
       const { url } = await askTeam(g);
-      assert.match(url, /^\.\/sw-decide-[0-9a-f]{16}\.js$/, 'a relative URL, as the page names its other files');
-      const fetched = requests.filter((u) => /sw-decide/.test(u)).map((u) => new URL(u).pathname);
+      assert.match(url, /^\.\/reports-[0-9a-f]{16}\.js$/, 'a relative URL, as the page names its other files');
+      const fetched = requests.filter((u) => /reports/.test(u)).map((u) => new URL(u).pathname);
       assert.equal(fetched.length, 2, `the script and its wasm, once each: ${fetched}`);
       assert.ok(fetched.every((p) => WORKER_FILE.test(p)), `${fetched}`);
 
       // The decision record, the worker's other request.
-      const record = await g.page.evaluate(askDecisionWorker, { request: ['record', '', g.page.url(), ''], timeoutMs: TIMEOUT_MS });
+      const record = await g.page.evaluate(askReportsWorker, { request: ['record', '', g.page.url(), ''], timeoutMs: TIMEOUT_MS });
       assert.equal(record.error, undefined, record.error);
       assert.equal(record.replies[1][0], 'record');
       assert.ok(record.replies[1][1].includes('Node.js') && record.replies[1][1].includes('Python'), 'a record of the two options');
@@ -82,7 +82,7 @@ describe('decision worker', () => {
   });
 
   test('the single file opened from disk starts it from a blob: URL, with no request', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'stackweigh-decide-single-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'stackweigh-reports-single-'));
     cleanup.push(dir);
     copyFileSync(path.join(DIST, 'stackweigh.html'), path.join(dir, 'stackweigh.html'));
     const fileUrl = pathToFileURL(path.join(dir, 'stackweigh.html')).href;
@@ -120,9 +120,9 @@ describe('decision worker', () => {
       const cached = await g.page.evaluate(async (key) => (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname), caches[0]);
       assert.ok(cached.some((p) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(p)), `the app is precached: ${cached}`);
       assert.deepEqual(cached.filter((p) => WORKER_FILE.test(p)), [], 'nothing of the worker in the cache');
-      assert.deepEqual(served.filter((p) => /sw-decide/.test(p)), [], 'the server never sent a worker file');
+      assert.deepEqual(served.filter((p) => /reports/.test(p)), [], 'the server never sent a worker file');
       const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-      assert.match(sw, /const ON_USE = \["sw-decide-[0-9a-f]{16}\.js","sw-decide-[0-9a-f]{16}_bg\.wasm"\];/, 'sw.js knows them, to cache on use');
+      assert.match(sw, /const ON_USE = \["reports-[0-9a-f]{16}\.js","reports-[0-9a-f]{16}_bg\.wasm"\];/, 'sw.js knows them, to cache on use');
       assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
@@ -151,7 +151,7 @@ describe('decision worker', () => {
       const { caches } = await serviceWorkerActive(g.page);
       await g.page.waitForFunction(() => !!navigator.serviceWorker.controller);
       assert.equal((await cachedWorkerFiles(g.page, caches[0])).length, 2, 'script and wasm in the cache');
-      assert.equal(served.filter((p) => /sw-decide/.test(p)).length, 2, `downloaded once each: ${served.filter((p) => /sw-decide/.test(p))}`);
+      assert.equal(served.filter((p) => /reports/.test(p)).length, 2, `downloaded once each: ${served.filter((p) => /reports/.test(p))}`);
       assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
@@ -180,7 +180,7 @@ describe('decision worker', () => {
         [caches[0], WORKER_FILE.source],
       );
       assert.equal((await cachedWorkerFiles(g.page, caches[0])).length, 2, 'script and wasm cached on their first use');
-      assert.equal(served.filter((p) => /sw-decide/.test(p)).length, 2, `fetched once each: ${served.filter((p) => /sw-decide/.test(p))}`);
+      assert.equal(served.filter((p) => /reports/.test(p)).length, 2, `fetched once each: ${served.filter((p) => /reports/.test(p))}`);
 
       await server.close();
       await g.page.reload({ waitUntil: 'load' });

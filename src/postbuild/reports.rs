@@ -1,20 +1,20 @@
-//! The decision worker's files. Trunk builds `sw-decide` as a worker
+//! The reports worker's files. Trunk builds `reports` as a worker
 //! (index.html) with wasm-bindgen's classic, no-modules glue, under the
 //! binary's own unhashed names. This step makes one worker script of the glue
 //! and its start, names it and the wasm by their content (so `_headers` makes
 //! them immutable and a new release never meets an old cached copy), and
-//! writes the script's URL into the boot script tag's `data-decide`, where
+//! writes the script's URL into the boot script tag's `data-reports`, where
 //! the page's shell reads it to start the worker on first use.
 
 use super::digest::{hex, sha256};
 use super::html;
 
 /// The Cargo binary, and Trunk's names for its files.
-pub const BIN: &str = "sw-decide";
-pub const TRUNK_GLUE: &str = "sw-decide.js";
-pub const TRUNK_WASM: &str = "sw-decide_bg.wasm";
+pub const BIN: &str = "reports";
+pub const TRUNK_GLUE: &str = "reports.js";
+pub const TRUNK_WASM: &str = "reports_bg.wasm";
 /// The boot script tag's attribute naming the worker script.
-pub use crate::core::decide::ATTRIBUTE;
+pub use crate::core::reports::ATTRIBUTE;
 
 /// The worker's files as the bundle ships them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn wasm_url(script_url: &str) -> Result<String, String> {
         .strip_suffix(".js")
         .map(|stem| format!("{stem}_bg.wasm"))
         .ok_or(format!(
-            "the decision worker's script {script_url:?} is not a .js file"
+            "the reports worker's script {script_url:?} is not a .js file"
         ))
 }
 
@@ -70,11 +70,11 @@ pub fn glue<'a>(script: &'a str, script_url: &str) -> Result<&'a str, String> {
     script
         .strip_suffix(&start(&format!("\"{name}\"")))
         .ok_or(format!(
-            "{script_url} does not end by starting {name} (written by sw-postbuild?)"
+            "{script_url} does not end by starting {name} (written by postbuild?)"
         ))
 }
 
-/// The page with `data-decide={url}` on its boot script tag (the one with
+/// The page with `data-reports={url}` on its boot script tag (the one with
 /// `data-glue`, as Trunk.toml's pattern_script writes it), unquoted like
 /// the tag's other URLs after Trunk's minifier.
 pub fn point_boot_tag(page: &str, url: &str) -> Result<String, String> {
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn both_files_are_named_by_the_content_of_both() {
         let one = files(GLUE, b"\0asm1");
-        assert!(one.script_name.starts_with("sw-decide-") && one.script_name.ends_with(".js"));
+        assert!(one.script_name.starts_with("reports-") && one.script_name.ends_with(".js"));
         assert_eq!(wasm_url(&one.script_name), Ok(one.wasm_name.clone()));
         assert!(crate::postbuild::headers::is_hashed(&one.script_name));
         assert!(crate::postbuild::headers::is_hashed(&one.wasm_name));
@@ -131,15 +131,15 @@ mod tests {
         let url = format!("./{}", made.script_name);
         assert_eq!(glue(&made.script, &url), Ok(GLUE));
         assert!(glue(GLUE, &url).is_err(), "a script without the start");
-        assert!(wasm_url("./sw-decide.wasm").is_err());
+        assert!(wasm_url("./reports.wasm").is_err());
     }
 
     #[test]
     fn the_boot_tag_gets_the_url_once() {
         let page = "<head><script src=./x.js></script><script data-glue=./g.js data-wasm=./w.wasm src=./boot.js></script>";
-        let pointed = point_boot_tag(page, "./sw-decide-1.js").expect("pointed");
+        let pointed = point_boot_tag(page, "./reports-1.js").expect("pointed");
         assert!(pointed.contains(
-            r#"<script data-decide=./sw-decide-1.js data-glue=./g.js data-wasm=./w.wasm src=./boot.js>"#
+            r#"<script data-reports=./reports-1.js data-glue=./g.js data-wasm=./w.wasm src=./boot.js>"#
         ));
         assert!(pointed.starts_with("<head><script src=./x.js></script>"));
         assert!(point_boot_tag(&pointed, "./y.js").is_err(), "twice");

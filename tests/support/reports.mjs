@@ -1,20 +1,20 @@
-// The decision worker (src/bin/sw-decide.rs) as the page's shell will use it, for both engines' tests: the
-// boot script tag's data-decide names the worker script; the worker posts ["ready"] once it can take
-// requests, then answers each array of strings with one (src/core/decide.rs).
+// The reports worker (src/bin/reports.rs) as the page's shell will use it, for both engines' tests: the
+// boot script tag's data-reports names the worker script; the worker posts ["ready"] once it can take
+// requests, then answers each array of strings with one (src/core/reports.rs).
 
 import { uniformWeights } from './data.mjs';
 import { alternating, linkOf } from './team.mjs';
 
 /**
  * Runs in the page (Playwright's evaluate, WebDriver's execute): starts the worker named by
- * `script[data-decide]`, waits for its first message, posts `request`, and resolves with every message
+ * `script[data-reports]`, waits for its first message, posts `request`, and resolves with every message
  * (the first is ["ready"]) or what went wrong. Self-contained, with one argument: it is serialised into
  * the page.
  */
-export function askDecisionWorker({ request, timeoutMs }) {
-  const tag = document.querySelector('script[data-decide]');
-  const url = tag && tag.getAttribute('data-decide');
-  if (!url) return Promise.resolve({ url, error: 'no script[data-decide] with a URL' });
+export function askReportsWorker({ request, timeoutMs }) {
+  const tag = document.querySelector('script[data-reports]');
+  const url = tag && tag.getAttribute('data-reports');
+  if (!url) return Promise.resolve({ url, error: 'no script[data-reports] with a URL' });
   let worker;
   try {
     worker = new Worker(url);
@@ -46,7 +46,7 @@ export function teamRequest(page) {
   return ['team', '', paste, '', paste, '', address];
 }
 
-/** What is wrong with the worker's run of `teamRequest` (askDecisionWorker's result): [] when nothing. */
+/** What is wrong with the worker's run of `teamRequest` (askReportsWorker's result): [] when nothing. */
 export function teamAnswerProblems(result) {
   if (result.error) return [`${result.error} (worker ${result.url}, messages ${JSON.stringify(result.replies)})`];
   const [ready, answer] = result.replies;

@@ -1,6 +1,6 @@
-//! The page's side of the decision worker (`core::decide`, binary
-//! `sw-decide`): started on the first request, from the URL the build puts
-//! in the boot script's `data-decide`. Requests wait until the worker says
+//! The page's side of the reports worker (`core::reports`, binary
+//! `reports`): started on the first request, from the URL the build puts
+//! in the boot script's `data-reports`. Requests wait until the worker says
 //! it is ready (a message sent before its wasm is running would be lost);
 //! answers and failures come back to the dispatcher as events.
 
@@ -14,7 +14,7 @@ use web_sys::Worker;
 
 use super::dispatch::Dispatcher;
 use super::dom;
-use crate::core::decide::{ATTRIBUTE, READY};
+use crate::core::reports::{ATTRIBUTE, READY};
 use crate::core::team_html::{ID_PREFIX, PASTE_ID};
 use crate::core::teamwork::TeamEvent;
 use crate::core::update::Event;
@@ -68,7 +68,7 @@ fn worker_url() -> Option<String> {
 
 fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
     let url =
-        worker_url().ok_or_else(|| "this copy of the page has no decision worker".to_string())?;
+        worker_url().ok_or_else(|| "this copy of the page has no reports worker".to_string())?;
     let worker = Worker::new(&url).map_err(|_| "this browser would not start it".to_string())?;
     let on_message = {
         let dispatcher = dispatcher.clone();

@@ -1,8 +1,8 @@
-//! What the decision worker answers: the team view, the decision record,
+//! What the reports worker answers: the team view, the decision record,
 //! the print appendix and "How we score".
 //!
 //! Their code (team analysis, team links, the record's writing) is about
-//! 11 kB gzip of wasm, so it lives in a second binary, `sw-decide`, run as a
+//! 11 kB gzip of wasm, so it lives in a second binary, `reports`, run as a
 //! Web Worker that the page starts on first use: the page's first load
 //! carries none of it. The page and the worker exchange arrays of strings.
 //!
@@ -35,7 +35,7 @@ pub const ERROR: &str = "error";
 /// its wasm runs would be lost).
 pub const READY: &str = "ready";
 /// The boot script tag's attribute that names the worker's script.
-pub const ATTRIBUTE: &str = "data-decide";
+pub const ATTRIBUTE: &str = "data-reports";
 
 /// The worker's whole job: one answer per request.
 pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
@@ -60,7 +60,7 @@ pub fn answer(matrix: &Matrix, request: &[String]) -> Vec<String> {
         METHODOLOGY => vec![METHODOLOGY.into(), methodology_html(matrix)],
         other => vec![
             ERROR.to_string(),
-            format!("the decision worker has no “{other}” request"),
+            format!("the reports worker has no “{other}” request"),
         ],
     }
 }
@@ -132,5 +132,5 @@ fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) ->
 }
 
 #[cfg(test)]
-#[path = "decide_tests.rs"]
+#[path = "reports_tests.rs"]
 mod tests;

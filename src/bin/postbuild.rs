@@ -1,10 +1,10 @@
 //! Post-build step for the release bundle, run by Trunk as a hook
 //! (`Trunk.toml`): runs `stackweigh::postbuild::STEPS` over the staging folder
-//! (the "Why?" text, the web app manifest, the decision worker's files, the
+//! (the "Why?" text, the web app manifest, the reports worker's files, the
 //! prerendered page, the single-file bundle, the
 //! Content-Security-Policy, the service worker; see `src/postbuild/mod.rs`).
 //!
-//! Usage: `sw-postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
+//! Usage: `postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -16,14 +16,14 @@ fn main() -> std::process::ExitCode {
         .map(PathBuf::from);
     let Some(dir) = dir else {
         eprintln!(
-            "sw-postbuild: name the output folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)"
+            "postbuild: name the output folder, or run it as a Trunk hook (TRUNK_STAGING_DIR)"
         );
         return std::process::ExitCode::from(2);
     };
     match stackweigh::postbuild::run(&dir) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("sw-postbuild: {error}");
+            eprintln!("postbuild: {error}");
             std::process::ExitCode::FAILURE
         }
     }

@@ -1,7 +1,7 @@
-//! The decision worker (`sw-decide`): a Web Worker the page starts on first
+//! The reports worker (`reports`): a Web Worker the page starts on first
 //! use of the team view or the decision record, so their code is never part
 //! of the page's first load. Each message is a JS array of strings, answered
-//! by `core::decide::answer` with another (the protocol is in that module).
+//! by `core::reports::answer` with another (the protocol is in that module).
 //! Once its handler is installed it posts `["ready"]`: a message sent before
 //! the wasm has started would find no handler, so the page waits for that.
 
@@ -20,14 +20,14 @@ fn main() {
     let replies = scope.clone();
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let answer =
-            stackweigh::core::decide::answer(&stackweigh::core::MATRIX, &strings(&event.data()));
+            stackweigh::core::reports::answer(&stackweigh::core::MATRIX, &strings(&event.data()));
         // Posting an array of strings cannot fail to clone; nothing to report.
         let _ = replies.post_message(&array(&answer));
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-    let _ = scope.post_message(&array(&[stackweigh::core::decide::READY.to_string()]));
+    let _ = scope.post_message(&array(&[stackweigh::core::reports::READY.to_string()]));
 }
 
 /// A request's strings: anything but an array is an empty request (answered
@@ -53,5 +53,5 @@ fn array(strings: &[String]) -> js_sys::Array {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("sw-decide is the page's decision worker: `trunk build --release` builds it.");
+    eprintln!("reports is the page's reports worker: `trunk build --release` builds it.");
 }
