@@ -14,7 +14,8 @@ import { loadData } from '../support/data.mjs';
 import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { launchChromium, openPanels } from './harness.mjs';
-import { DIST, cspViolations, moveSlider, openPage, openWhy, requireDist, waitForApp } from './dist-helpers.mjs';
+import { moveFirstSliderToAnEnd, openFirstWhy } from '../support/journeys/page.mjs';
+import { DIST, cspViolations, openPage, requireDist, waitForApp } from './dist-helpers.mjs';
 
 function policyOf(html) {
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -62,10 +63,11 @@ async function useTheApp(g) {
   const { app, page } = g;
   await waitForApp(app);
   const preset = loadData().presets[0];
-  await app.presetButton(preset.name).click();
-  await waitFor(async () => (await app.presetButton(preset.name).getAttribute('aria-pressed')) === 'true', { message: 'the preset to apply' });
-  await moveSlider(app);
-  await openWhy(app);
+  const button = await app.presetButton(preset.name);
+  await button.click();
+  await app.waitForAttribute(button, 'aria-pressed', 'true', 'the preset to apply');
+  await moveFirstSliderToAnEnd(app);
+  await openFirstWhy(app);
   await page.waitForLoadState('networkidle');
 }
 

@@ -1,79 +1,25 @@
-// Plumbing for the embed tests (tests/browser/embed.test.mjs): throw-away
-// site roots, two static servers (the widget's host and a blog on another
-// 127.0.0.1 port, so the embed is cross-origin as it is on a real blog),
-// guarded pages that also record every message the host page receives, and
-// reads of an embed iframe's size and colours.
+// Plumbing for the Chromium embed tests (tests/browser/embed.test.mjs): the sites of support/sites.mjs
+// served to one browser, guarded host pages that also record every message the host page receives, one
+// helper that opens, checks and closes such a page, and reads of an embed iframe's size and colours.
 
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DIST, REPO } from '../support/paths.mjs';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { recordMessages } from '../support/sites.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { launchChromium, newGuardedPage } from './harness.mjs';
+import { guardedPage, launchChromium } from './harness.mjs';
 
-export const EMBED_SOURCE = path.join(REPO, 'embed', 'embed.js');
-export const EMBED_DIST = path.join(DIST, 'embed.js');
-export const BLOG_POST = path.join(REPO, 'examples', 'blog-post.html');
-export const ACAO = Object.freeze({ 'Access-Control-Allow-Origin': '*' });
-
-/**
- * The loader the tests run: $STACKWEIGH_EMBED_JS if set (e.g. to check that
- * the tests catch a broken loader), else the built copy, else the source.
- */
-export function embedScriptPath() {
-  if (process.env.STACKWEIGH_EMBED_JS) return process.env.STACKWEIGH_EMBED_JS;
-  return existsSync(EMBED_DIST) ? EMBED_DIST : EMBED_SOURCE;
-}
-
-function tempDir(label) {
-  return mkdtempSync(path.join(tmpdir(), `stackweigh-${label}-`));
-}
-
-/** dist/ at "/" (plus embed.js) and the blog post at /examples/blog-post.html. */
-export function makeSiteRoot() {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html missing: build first with \`trunk build --release --offline\``);
-  }
-  const root = tempDir('site');
-  cpSync(DIST, root, { recursive: true });
-  copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
-  mkdirSync(path.join(root, 'examples'));
-  copyFileSync(BLOG_POST, path.join(root, 'examples', 'blog-post.html'));
-  return root;
-}
-
-/** A stand-in widget: embed.js beside an index.html that never posts anything. */
-export function makeStubWidgetRoot() {
-  const root = tempDir('stub');
-  copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
-  writeFileSync(
-    path.join(root, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stub widget</title></head>' +
-      '<body><p>stub widget</p></body></html>\n',
-  );
-  return root;
-}
-
-/** A directory of host pages: { 'name.html': html }. */
-export function makePagesRoot(pages) {
-  const root = tempDir('host');
-  for (const [name, html] of Object.entries(pages)) writeFileSync(path.join(root, name), html);
-  return root;
-}
-
-/** The blog post as a cross-origin blog would carry it: "../x" → widgetUrl + "x". */
-export function blogPostFor(widgetUrl) {
-  return readFileSync(BLOG_POST, 'utf8').replace(/(\s(?:src|href)=")\.\.\//g, `$1${widgetUrl}`);
-}
-
-/** A minimal host page around `body` (no favicon request, no external anything). */
-export function hostPage(body, { head = '' } = {}) {
-  return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title>' +
-    '<link rel="icon" href="data:,">' +
-    `${head}</head><body>${body}</body></html>\n`
-  );
-}
+export {
+  ACAO,
+  BLOG_POST,
+  EMBED_DIST,
+  EMBED_SOURCE,
+  blogPostFor,
+  embedScriptPath,
+  hostPage,
+  makePagesRoot,
+  makeSiteRoot,
+  makeStubWidgetRoot,
+} from '../support/sites.mjs';
 
 /**
  * One browser for `servers` (already started; closed with it) and temp dirs
@@ -96,22 +42,18 @@ export async function launchEnv({ servers = [], cleanup = [], ...urls }) {
 }
 
 /**
- * A guarded page (harness.mjs: external requests, console errors, failed
- * responses) that also records, on the top page, every `message` event
- * (window.__swMessages: {tag, raw, type, id, height, from, origin}, `from` = index of the
- * sending iframe among the page's iframes, -1 for anything else) and every
- * request the top frame itself makes (`topRequests`).
+ * The guarded page (harness.mjs) on the host page `url`, that also records, on the top page, every
+ * `message` event (support/sites.mjs recordMessages) and every request the top frame itself makes
+ * (`topRequests`), and counts the requests in flight (see networkQuiet).
  */
 export async function openGuarded(env, url, { viewport = { width: 1280, height: 900 }, colorScheme } = {}) {
-  const guarded = await newGuardedPage(env, { viewport });
+  const guarded = await guardedPage(env.browser, { viewport, colorScheme, init: recordMessages });
   const { page } = guarded;
-  if (colorScheme) await page.emulateMedia({ colorScheme });
   guarded.topRequests = [];
   page.on('request', (req) => {
     if (req.frame() === page.mainFrame()) guarded.topRequests.push(req.url());
   });
-  // Requests in flight in any frame, and when the last one started or ended
-  // (see networkQuiet).
+  // Requests in flight in any frame, and when the last one started or ended.
   guarded.network = { inflight: 0, last: Date.now() };
   const touch = (delta) => {
     guarded.network.inflight += delta;
@@ -120,17 +62,27 @@ export async function openGuarded(env, url, { viewport = { width: 1280, height: 
   page.on('request', () => touch(1));
   page.on('requestfinished', () => touch(-1));
   page.on('requestfailed', () => touch(-1));
-  await page.addInitScript(() => {
-    if (window !== window.top) return;
-    window.__swMessages = [];
-    window.addEventListener('message', (e) => {
-      const d = e.data && typeof e.data === 'object' ? e.data : { raw: String(e.data) };
-      const from = [...document.querySelectorAll('iframe')].findIndex((f) => f.contentWindow === e.source);
-      window.__swMessages.push({ tag: d.tag, raw: d.raw, type: d.type, id: d.id, height: d.height, from, origin: e.origin });
-    });
-  });
-  await page.goto(url, { waitUntil: 'load' });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+  } catch (err) {
+    await guarded.close();
+    throw err;
+  }
   return guarded;
+}
+
+/**
+ * Runs `fn(page, g)` on the host page `url` (openGuarded, with `options`), then fails on what `problems(g)` lists
+ * (default: every problem; null when `fn` checks them itself), and closes the page.
+ */
+export async function withHostPage(env, url, fn, { problems = (g) => g.problems(), ...options } = {}) {
+  const g = await openGuarded(env, url, options);
+  try {
+    await fn(g.page, g);
+    if (problems) assert.deepEqual(problems(g), []);
+  } finally {
+    await g.close();
+  }
 }
 
 /**

@@ -37,7 +37,7 @@ import {
   makeStubWidgetRoot,
   messages,
   networkQuiet,
-  openGuarded,
+  withHostPage,
   problemsExcept,
   sandboxedFrame,
   launchEnv,
@@ -119,9 +119,7 @@ describe('embed loader (stub widget that never posts)', () => {
   });
 
   test('builds one titled, lazy iframe per div from the script URL and the data attributes (script included twice)', async () => {
-    const g = await openGuarded(env, env.hostUrl + 'attrs.html');
-    const { page } = g;
-    try {
+    await withHostPage(env, env.hostUrl + 'attrs.html', async (page, g) => {
       for (let i = 0; i < 3; i++) await embedIframe(page, i).waitFor({ state: 'attached' });
       const ids = [];
       for (let i = 0; i < 3; i++) {
@@ -176,30 +174,20 @@ describe('embed loader (stub widget that never posts)', () => {
       const own = new Set(g.topRequests.map((u) => new URL(u).pathname));
       assert.deepEqual([...own].sort(), ['/attrs.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
       assert.deepEqual(await g.context.cookies(), [], 'no cookies');
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('data-state becomes the iframe hash, only when it is share-link text', async () => {
-    const g = await openGuarded(env, env.hostUrl + 'state.html');
-    const { page } = g;
-    try {
+    await withHostPage(env, env.hostUrl + 'state.html', async (page) => {
       for (const i of [0, 1]) await embedIframe(page, i).waitFor({ state: 'attached' });
       assert.equal((await embedSrc(page, 0)).url.hash, '#v=1&w=a3&p=ml_ai');
       const bad = await embedSrc(page, 1);
       assert.equal(bad.url.hash, '', `anything else is dropped: ${bad.raw}`);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('lazy: a div far below the fold keeps its link until scrolled near', async () => {
-    const g = await openGuarded(env, env.hostUrl + 'lazy.html');
-    const { page } = g;
-    try {
+    await withHostPage(env, env.hostUrl + 'lazy.html', async (page) => {
       // The observer reports both divs in its first callback: once the top
       // one has its iframe, the bottom one has been considered too.
       await embedIframe(page, 0).waitFor({ state: 'attached' });
@@ -211,28 +199,19 @@ describe('embed loader (stub widget that never posts)', () => {
       await embedIframe(page, 1).waitFor({ state: 'attached' });
       assert.equal(await embedIframe(page, 1).getAttribute('title'), 'bottom');
       assert.equal(await embedDiv(page, 1).getByRole('link').count(), 0);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('without IntersectionObserver every embed mounts at once', async () => {
-    const g = await openGuarded(env, env.hostUrl + 'no-io.html');
-    try {
-      await embedIframe(g.page, 0).waitFor({ state: 'attached' });
-      const top = await embedDiv(g.page, 0).evaluate((d) => d.getBoundingClientRect().top);
+    await withHostPage(env, env.hostUrl + 'no-io.html', async (page) => {
+      await embedIframe(page, 0).waitFor({ state: 'attached' });
+      const top = await embedDiv(page, 0).evaluate((d) => d.getBoundingClientRect().top);
       assert.ok(top > 900 + 400, `the div is far below the fold (top ${top}) and mounted anyway`);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('accepts height messages only from its own iframe, origin and id, in range', async () => {
-    const g = await openGuarded(env, env.hostUrl + 'messages.html');
-    const { page } = g;
-    try {
+    await withHostPage(env, env.hostUrl + 'messages.html', async (page) => {
       const f1 = await embedFrame(page, 0);
       const f2 = await embedFrame(page, 1);
       const id1 = (await embedSrc(page, 0)).params.id;
@@ -286,10 +265,7 @@ describe('embed loader (stub widget that never posts)', () => {
       // origin and posts from there.
       await f1.goto(env.hostUrl + 'poster.html');
       await ignored('from the right iframe but another origin', fromFrame(f1, { type: TYPE, id: id1, height: 222 }));
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 });
 
@@ -326,6 +302,9 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     await env?.close();
   });
 
+  // The plain sandboxed iframe has its own tests: the others leave its console errors out.
+  const exceptPlainIframe = (g) => problemsExcept(g, plainIframeUrl);
+
   // A framed embed starts its app at the reader's first intent: here, the pointer over its iframe.
   const started = async (frame) => {
     await (await frame.frameElement()).hover();
@@ -333,9 +312,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
   };
 
   test('reading the whole post: no console error, nothing leaving 127.0.0.1, no cookies; the page itself fetches only itself and embed.js', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page, g) => {
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         await started(await embedFrame(page, i));
@@ -347,30 +324,21 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const own = [...new Set(g.topRequests.map((u) => new URL(u).pathname))].sort();
       assert.deepEqual(own, ['/blog-post.html', '/embed.js'], `top-frame requests: ${g.topRequests}`);
       for (const i of [0, 1]) assert.equal(await embedIframe(page, i).count(), 1, `embed.js included twice still makes one iframe per div (div ${i})`);
-    } finally {
-      await g.close();
-    }
+    }, { problems: null });
   });
 
   test("an embed written by the page's Embed dialog opens with the author's weights", async () => {
-    const g = await openGuarded(env, stateUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, stateUrl, async (page) => {
       const frame = await embedFrame(page, 0);
       await started(frame);
       await openPanels(frame);
       const values = await frame.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
       assert.deepEqual(values, stateWeights);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('both embeds appear, titled; the second only once scrolled near', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page) => {
       await embedFrame(page, 0);
       const top = await embedDiv(page, 1).evaluate((d) => d.getBoundingClientRect().top);
       assert.ok(top > 900 + 400, `precondition: the second embed starts far below the fold (top ${top})`);
@@ -383,16 +351,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const srcs = await Promise.all([0, 1].map((i) => embedSrc(page, i)));
       assert.deepEqual(srcs.map((s) => [s.params.preset, s.params.theme, s.params.embed]), [['realtime_chat', 'light', '1'], ['ml_ai', 'dark', '1']]);
       assert.notEqual(srcs[0].params.id, srcs[1].params.id, 'each embed has its own id');
-      assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-    } finally {
-      await g.close();
-    }
+    }, { problems: exceptPlainIframe });
   });
 
   test('each iframe is as tall as its content (no inner scrollbar), set by its own height messages', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page) => {
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         const frame = await embedFrame(page, i);
@@ -407,16 +370,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         assert.ok(own.every((m) => String(m.id) === params.id), `embed ${i} posts its own id ${params.id}: ${JSON.stringify(own)}`);
         assert.equal(fit.iframeHeight, Math.ceil(own.at(-1).height), `embed ${i}: height = ceil(last message)`);
       }
-      assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-    } finally {
-      await g.close();
-    }
+    }, { problems: exceptPlainIframe });
   });
 
   test('follows its content: opening a "Why?" grows the iframe', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page) => {
       const frame = await embedFrame(page, 0);
       await started(frame);
       await openPanels(frame);
@@ -429,16 +387,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         message: ` and grow beyond ${before.iframeHeight}px after opening "Why?"`,
       });
       assert.ok(after.iframeHeight > before.iframeHeight);
-      assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-    } finally {
-      await g.close();
-    }
+    }, { problems: exceptPlainIframe });
   });
 
   test('height messages from other windows are ignored', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page) => {
       const frames = [];
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
@@ -470,17 +423,12 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         const m = await frameMetrics(page, i, frames[i]);
         assert.ok(Math.abs(m.iframeHeight - m.scrollHeight) <= 2, `embed ${i} still fits: ${JSON.stringify(m)}`);
       }
-      assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-    } finally {
-      await g.close();
-    }
+    }, { problems: exceptPlainIframe });
   });
 
   for (const scheme of ['light', 'dark']) {
     test(`data-theme wins over the reader's ${scheme} preference: the light embed is light, the dark one dark`, async () => {
-      const g = await openGuarded(env, postUrl, { colorScheme: scheme });
-      const { page } = g;
-      try {
+      await withHostPage(env, postUrl, async (page) => {
         const got = [];
         for (const i of [0, 1]) {
           await embedDiv(page, i).scrollIntoViewIfNeeded();
@@ -490,17 +438,12 @@ describe('blog post embedding the real widget from another origin (Access-Contro
         }
         assert.ok(got[0].luminance !== null && got[0].luminance > 0.6, `light embed background is light: ${JSON.stringify(got[0])}`);
         assert.ok(got[1].luminance !== null && got[1].luminance < 0.2, `dark embed background is dark: ${JSON.stringify(got[1])}`);
-        assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-      } finally {
-        await g.close();
-      }
+      }, { problems: exceptPlainIframe, colorScheme: scheme });
     });
   }
 
   test('the plain sandboxed iframe (allow-scripts only, opaque origin) runs the widget', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page) => {
       assert.equal(await page.locator('iframe[sandbox]').getAttribute('sandbox'), 'allow-scripts');
       const frame = await sandboxedFrame(page);
       await started(frame);
@@ -515,16 +458,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       await slider.focus();
       await slider.press('ArrowRight');
       await waitFor(async () => Number(await slider.inputValue()) === values[i] + 1, { message: `slider ${i} to go from ${values[i]} to ${values[i] + 1}` });
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test("the plain sandboxed iframe gets the widget's stylesheet", async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page, g) => {
       const frame = await sandboxedFrame(page);
       await started(frame);
       const sheets = await frame.evaluate(() =>
@@ -546,16 +484,11 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       }
       const { colours } = await backgroundLuminance(frame);
       assert.ok(colours.some((c) => c !== 'rgba(0, 0, 0, 0)'), `the widget's styles are in effect (page background ${colours})`);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
+    });
   });
 
   test('the example as shipped (same origin, relative paths) boots both embeds and sizes them', async () => {
-    const g = await openGuarded(env, sameOriginPostUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, sameOriginPostUrl, async (page) => {
       for (const i of [0, 1]) {
         await embedDiv(page, i).scrollIntoViewIfNeeded();
         const frame = await embedFrame(page, i);
@@ -564,10 +497,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       }
       const origins = await Promise.all([0, 1].map(async (i) => (await embedSrc(page, i)).url.origin));
       assert.deepEqual(origins, [new URL(env.widgetUrl).origin, new URL(env.widgetUrl).origin]);
-      assert.deepEqual(problemsExcept(g, plainIframeUrl), [], 'no problem (the plain sandboxed iframe has its own tests)');
-    } finally {
-      await g.close();
-    }
+    }, { problems: exceptPlainIframe });
   });
 
   test('with scripts off, readers get the fallback links', async () => {
@@ -609,9 +539,7 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
   });
 
   test('the sandboxed widget cannot boot (its module script is blocked by CORS): it says so over the read-only default view; the loader embeds still work', async () => {
-    const g = await openGuarded(env, postUrl);
-    const { page } = g;
-    try {
+    await withHostPage(env, postUrl, async (page, g) => {
       // Loader embeds are not sandboxed: their documents have the widget's
       // own origin, so their subresources are same-origin and need no header.
       const f1 = await embedFrame(page, 0);
@@ -655,8 +583,6 @@ describe('the plain sandboxed iframe when the widget host sends no Access-Contro
       );
       assert.deepEqual(unrelated, [], 'no other console error');
       assert.deepEqual(g.externalRequests, []);
-    } finally {
-      await g.close();
-    }
+    }, { problems: null });
   });
 });

@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadData, optionName, weightedWinner } from '../support/data.mjs';
+import { RECOMMENDATION } from '../support/phrases.mjs';
 import { waitFor } from '../support/waits.mjs';
 import { startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
@@ -27,7 +28,8 @@ async function openAt(env, hash) {
   return app;
 }
 
-const changeList = (app) => app.recommendation().getByRole('heading', { name: 'What would change it' }).locator('xpath=following-sibling::ul[1]');
+const recommendation = (app) => app.page.getByRole('region', { name: RECOMMENDATION, exact: true });
+const changeList = (app) => recommendation(app).getByRole('heading', { name: 'What would change it' }).locator('xpath=following-sibling::ul[1]');
 
 describe('decision insight', () => {
   let env;
@@ -56,7 +58,7 @@ describe('decision insight', () => {
       const before = await headline();
       assert.ok(!before.startsWith(`${newWinner} leads`), `${newWinner} is not winning yet: ${before}`);
 
-      const slider = app.slider(criterionName);
+      const slider = await app.slider(criterionName);
       const start = await app.sliderValue(criterionName);
       const key = target > start ? 'ArrowRight' : 'ArrowLeft';
       await slider.focus();
@@ -112,7 +114,7 @@ describe('decision insight', () => {
   test('heavy weight on real-time and on ML brings the "use both" advice', async () => {
     const app = await openAt(env, linkFor({ realtime: 10, ai_ml: 10 }));
     try {
-      const region = app.recommendation();
+      const region = recommendation(app);
       await region.getByRole('heading', { name: 'Or use both' }).waitFor();
       const advice = await region.innerText();
       assert.match(advice, /Node\.js for .*Real-time/i);
@@ -150,7 +152,7 @@ describe('decision insight', () => {
       }
       assert.match(await app.recommendationText(), /Python leads/);
       // Still editable afterwards.
-      const slider = app.slider(loadData().criteria[0].name);
+      const slider = await app.slider(loadData().criteria[0].name);
       await slider.focus();
       await slider.press('ArrowRight');
       await waitFor(async () => (await app.sliderValue(loadData().criteria[0].name)) === 5, { message: 'the slider stays editable' });
@@ -164,17 +166,16 @@ describe('decision insight', () => {
     const app = await AppPage.open(env);
     try {
       const preset = loadData().presets.find((p) => p.id === 'ml_ai');
-      await app.presetButton(preset.name).click();
+      await (await app.presetButton(preset.name)).click();
       const c = loadData().criteria[0];
       const was = preset.weights[c.id];
-      await app.slider(c.name).focus();
-      await app.slider(c.name).press(was < 10 ? 'ArrowRight' : 'ArrowLeft');
+      await app.pressOnSlider(c.name, was < 10 ? 'ArrowRight' : 'ArrowLeft');
       const now = was < 10 ? was + 1 : was - 1;
       await app.page.getByText(`Compared with “${preset.name}”:`).waitFor();
       assert.ok(await app.page.getByText(`${c.name}: ${was} → ${now}`).isVisible());
       await app.page.getByRole('button', { name: `Reset to “${preset.name}”` }).click();
       await waitFor(async () => (await app.sliderValue(c.name)) === was, { message: 'reset to the preset weight' });
-      await waitFor(async () => (await app.presetButton(preset.name).getAttribute('aria-pressed')) === 'true', { message: 'the preset is active again' });
+      await waitFor(async () => (await (await app.presetButton(preset.name)).attribute('aria-pressed')) === 'true', { message: 'the preset is active again' });
       app.assertNoProblems();
     } finally {
       await app.close();

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { waitFor } from '../support/waits.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { launchChromium } from './harness.mjs';
-import { copyDist, cspViolations, moveSlider, openPage, openWhy, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
+import { moveFirstSliderToAnEnd, openFirstWhy } from '../support/journeys/page.mjs';
+import { copyDist, cspViolations, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
 
 const SUB_PATH = 'tools/stackweigh/';
 
@@ -50,17 +51,17 @@ describe('service worker', () => {
 
       await server.close();
       await g.page.reload({ waitUntil: 'load' });
-      await g.app.heading().waitFor({ state: 'visible' });
+      await g.app.heading();
       await waitForApp(g.app);
-      await moveSlider(g.app);
-      await openWhy(g.app);
+      await moveFirstSliderToAnEnd(g.app);
+      await openFirstWhy(g.app);
 
       // The embed, never opened before: its URL differs only by the query.
       await g.page.goto(`${url}index.html?embed=1&preset=ml_ai`, { waitUntil: 'load' });
       await waitForApp(g.app);
       assert.ok(await g.page.evaluate(() => document.documentElement.hasAttribute('data-embed')), 'embed mode');
-      await moveSlider(g.app);
-      await openWhy(g.app);
+      await moveFirstSliderToAnEnd(g.app);
+      await openFirstWhy(g.app);
 
       assert.deepEqual(await cspViolations(g.page), []);
       assert.deepEqual(g.problems(), []);

@@ -1,29 +1,90 @@
 // The Playwright adapter of the page object (tests/support/app-page.mjs): finds things the way a person
-// or a screen reader would, by role and accessible name; CSS only for the radar polygons the contract names.
+// or a screen reader would, by role and accessible name as Chromium computes them (Playwright's role
+// engine); CSS only where the contract names a class or attribute.
 
-import assert from 'node:assert/strict';
-import { AppPageBase } from '../support/app-page.mjs';
-import { loadData } from '../support/data.mjs';
-import { HEADING, RECOMMENDATION } from '../support/phrases.mjs';
-import { normalise } from '../support/reading.mjs';
-import { liveRecommendation, newGuardedPage, openPanels } from './harness.mjs';
+import { AppPageBase, ElementBase, unwrapElements } from '../support/app-page.mjs';
+import { guardedPage, liveRecommendation } from './harness.mjs';
+
+/** Playwright's own role selector (what getByRole builds), usable from a page, a frame or an element. */
+function roleSelector(role, { name, level } = {}) {
+  let selector = `internal:role=${role}`;
+  if (level !== undefined) selector += `[level=${level}]`;
+  if (name instanceof RegExp) selector += `[name=${String(name).replace(/(^|[^\\])(\\\\)*(["'`])/g, '$1$2\\$3')}]`;
+  else if (name !== undefined) selector += `[name="${name.replace(/\\/g, '\\\\').replace(/["]/g, '\\"')}"s]`;
+  return selector;
+}
+
+/** An element of the page, held by a Playwright ElementHandle (it stays the same node, as a WebDriver reference does). */
+export class PlaywrightElement extends ElementBase {
+  constructor(handle, app) {
+    super(app);
+    this.handle = handle;
+  }
+  engineHandle() {
+    return this.handle;
+  }
+  async roles(role, options) {
+    return (await this.handle.$$(roleSelector(role, options))).map((h) => new PlaywrightElement(h, this.app));
+  }
+  async css(selector) {
+    return (await this.handle.$$(selector)).map((h) => new PlaywrightElement(h, this.app));
+  }
+  click() {
+    return this.handle.click();
+  }
+  focus() {
+    return this.handle.focus();
+  }
+  /** Focuses the element, then presses `key` (Playwright's names). */
+  press(key) {
+    return this.handle.press(key);
+  }
+  fill(text) {
+    return this.handle.fill(text);
+  }
+  hover() {
+    return this.handle.hover();
+  }
+  attribute(name) {
+    return this.handle.getAttribute(name);
+  }
+  value() {
+    return this.handle.evaluate((el) => el.value);
+  }
+  text() {
+    return this.handle.evaluate((el) => el.innerText);
+  }
+  evaluate(fn, arg) {
+    return this.handle.evaluate(fn, unwrapElements(arg));
+  }
+}
 
 export class AppPage extends AppPageBase {
-  /** @param {Awaited<ReturnType<typeof newGuardedPage>>} guarded */
-  constructor(guarded, url) {
+  /**
+   * @param {Awaited<ReturnType<typeof guardedPage>>} guarded
+   * @param {string} url the test server's address
+   * @param target the page, or one of its frames (see inFrame)
+   */
+  constructor(guarded, url, target = guarded.page) {
     super();
     this.guarded = guarded;
     this.page = guarded.page;
+    this.target = target;
     this.url = url;
+    // Granted with the guarded page's `clipboard` option.
+    this.readClipboard = guarded.clipboard ? () => this.page.evaluate(() => navigator.clipboard.readText()) : null;
   }
 
-  /** Open a fresh page (empty storage) on the app and wait until it has rendered. */
+  /** A fresh guarded page (empty storage) on the app at `env.url`, once the app is live. */
   static async open(env, opts) {
-    const guarded = await newGuardedPage(env, opts);
+    const guarded = await guardedPage(env.browser, opts);
     const app = new AppPage(guarded, env.url);
-    await app.page.goto(env.url, { waitUntil: 'load' });
-    await app.heading().waitFor({ state: 'visible' });
-    await liveRecommendation(app.page).waitFor({ state: 'visible' });
+    try {
+      await app.load(env.url);
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
     return app;
   }
 
@@ -31,90 +92,70 @@ export class AppPage extends AppPageBase {
     return this.guarded.close();
   }
 
-  /** Opens `url` in this page as a new document (never a same-document hash change) and waits for the live app. */
-  async load(url) {
+  // --- documents --------------------------------------------------------------
+  /** Opens `url` in this page as a new document (never a same-document hash change) and waits for its load event. */
+  async goto(url) {
     await this.page.goto('about:blank');
     await this.page.goto(url, { waitUntil: 'load' });
-    await this.heading().waitFor({ state: 'visible' });
-    await liveRecommendation(this.page).waitFor({ state: 'visible' });
+  }
+  /** Opens `url` as a new document and waits for the live app. */
+  async load(url) {
+    await this.goto(url);
+    await this.waitForLive(`the live app at ${url}`);
+  }
+  async reload() {
+    await this.page.reload({ waitUntil: 'load' });
+    await this.waitForLive('the reloaded app');
+  }
+  async waitForLive(message) {
+    await super.waitForLive(message);
+    await liveRecommendation(this.target).waitFor({ state: 'visible' });
+  }
+  currentUrl() {
+    return this.target.url();
+  }
+  /** Waits until the page has had no request in flight for 500 ms (Playwright's networkidle). */
+  settled() {
+    return this.page.waitForLoadState('networkidle');
   }
 
-  /** Opens every closed panel (an embed starts with them closed), as a reader clicks each summary. */
-  openPanels() {
-    return openPanels(this.page);
+  // --- finding and reading ----------------------------------------------------
+  async roles(role, options) {
+    return (await this.target.$$(roleSelector(role, options))).map((h) => new PlaywrightElement(h, this));
+  }
+  async css(selector) {
+    return (await this.target.$$(selector)).map((h) => new PlaywrightElement(h, this));
+  }
+  evaluate(fn, arg) {
+    return this.target.evaluate(fn, unwrapElements(arg));
+  }
+  /** Evaluates a script's source in the document (axe-core), through the DevTools protocol: exempt from the page's CSP. */
+  injectScript(source) {
+    return this.target.evaluate(source);
   }
 
-  /** Fails with every external request / console error seen so far. */
-  assertNoProblems() {
-    assert.deepEqual(this.guarded.problems(), [], 'the page must make no external request and log no error');
+  // --- input ------------------------------------------------------------------
+  press(key) {
+    return this.page.keyboard.press(key);
+  }
+  setViewport(viewport) {
+    return this.page.setViewportSize(viewport);
   }
 
-  // --- locators ------------------------------------------------------------
-  heading() {
-    return this.page.getByRole('heading', { level: 1, name: HEADING, exact: true });
-  }
-  presetGroup() {
-    return this.page.getByRole('group', { name: 'Use-case presets', exact: true });
-  }
-  presetButton(name) {
-    return this.presetGroup().getByRole('button', { name, exact: true });
-  }
-  statusWith(text) {
-    return this.page.getByRole('status').filter({ hasText: text });
-  }
-  sliders() {
-    return this.page.getByRole('slider');
-  }
-  slider(criterionName) {
-    return this.page.getByRole('slider', { name: criterionName, exact: true });
-  }
-  recommendation() {
-    return this.page.getByRole('region', { name: RECOMMENDATION, exact: true });
-  }
-  radar() {
-    return this.page.getByRole('img', { name: /^Radar chart/ });
-  }
-  radarShape(optionId) {
-    return this.radar().locator(`polygon.radar-shape[data-option="${optionId}"]`);
-  }
-  whyButton(criterionName) {
-    return this.page.getByRole('button', { name: `Why? ${criterionName}`, exact: true });
+  /** Runs `fn` with a page object of `iframe`'s document, once that document has loaded. */
+  async inFrame(iframe, fn) {
+    const frame = await this.waitFor(
+      async () => {
+        const f = await iframe.engineHandle().contentFrame();
+        return f && f.url() !== 'about:blank' ? f : false;
+      },
+      { message: 'the iframe document' },
+    );
+    await frame.waitForLoadState('load');
+    return fn(new AppPage(this.guarded, this.url, frame));
   }
 
-  // --- reads ---------------------------------------------------------------
-  async recommendationText() {
-    return normalise(await this.recommendation().innerText());
-  }
-  async radarPoints() {
-    const out = {};
-    for (const o of loadData().options) out[o.id] = await this.radarShape(o.id).getAttribute('points');
-    return out;
-  }
-  async sliderValue(criterionName) {
-    return Number(await this.slider(criterionName).inputValue());
-  }
-  async bodyText() {
-    return this.page.locator('body').innerText();
-  }
-
-  // --- actions -------------------------------------------------------------
-  async pressOnSlider(criterionName, key) {
-    const s = this.slider(criterionName);
-    await s.focus();
-    await s.press(key);
-  }
-}
-
-/**
- * Run `fn(app)` on a fresh page; afterwards assert that no external request,
- * console error or failed response happened, and close the page.
- */
-export async function withApp(env, fn, opts) {
-  const app = await AppPage.open(env, opts);
-  try {
-    await fn(app);
-    app.assertNoProblems();
-  } finally {
-    await app.close();
+  problems() {
+    return this.guarded.problems();
   }
 }

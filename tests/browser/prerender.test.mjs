@@ -108,7 +108,7 @@ describe('prerendered first paint', () => {
       const weights = `a${'0'.repeat(loadData().criteria.length - 1)}`;
       await app.load(`${env.url}#v=1&w=${weights}`);
       const values = await waitFor(async () => {
-        const v = await app.sliders().evaluateAll((els) => els.map((e) => Number(e.value)));
+        const v = await app.page.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
         return v[0] === 10 ? v : false;
       }, { message: 'the link weights in the live sliders' });
       assert.deepEqual(values, [10, ...Array(values.length - 1).fill(0)]);

@@ -12,7 +12,7 @@ import { findPreset, loadData, weightText } from '../support/data.mjs';
 import { LEADS_BY } from '../support/phrases.mjs';
 import { normalise } from '../support/reading.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { newGuardedPage, startEnv } from './harness.mjs';
+import { guardedPage, startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
 const PRINT_BUTTON = 'Print or save as PDF';
@@ -20,14 +20,13 @@ const A4_PAGES = 2;
 
 /** The app on `url`, with window.print() counted instead of opening a dialog. */
 async function openForPrint(env, url, options = {}) {
-  const guarded = await newGuardedPage(env, options);
-  await guarded.context.addInitScript(() => {
+  const countPrints = () => {
     window.__printCalls = 0;
     window.print = () => {
       window.__printCalls += 1;
     };
-  });
-  const app = new AppPage(guarded, env.url);
+  };
+  const app = new AppPage(await guardedPage(env.browser, { ...options, init: countPrints }), env.url);
   await app.load(url);
   return app;
 }
@@ -120,7 +119,7 @@ describe('print', () => {
     const preset = findPreset(/automation/);
     const app = await openForPrint(env, `${env.url}?preset=${preset.id}`);
     try {
-      const headline = normalise(await app.recommendation().locator('.sw-headline').innerText());
+      const headline = normalise(await (await app.recommendation()).evaluate((region) => region.querySelector('.sw-headline').innerText));
       assert.ok(headline.includes(LEADS_BY), headline);
       const appendix = await printFromButton(app);
       const pdf = await readPdf(await app.page.pdf({ format: 'A4' }));
@@ -138,7 +137,7 @@ describe('print', () => {
     const app = await openForPrint(env, `${env.url}#t=1&${people.join('&')}`);
     try {
       await app.page.getByRole('heading', { name: "The team's verdict", exact: true }).waitFor();
-      const headline = normalise(await app.recommendation().locator('.sw-headline').innerText());
+      const headline = normalise(await (await app.recommendation()).evaluate((region) => region.querySelector('.sw-headline').innerText));
       const appendix = await printFromButton(app);
       const pdf = await readPdf(await app.page.pdf({ format: 'A4' }));
       assertPrinted(t, pdf, { headline, urls: await printedUrls(appendix), also: ["The team's verdict", "Each person's verdict", ...names] });

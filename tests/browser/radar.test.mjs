@@ -9,7 +9,7 @@ import { AppPage } from './page.mjs';
 
 /** Rendered boxes of the chart and its labels, in CSS pixels. */
 async function labelBoxes(app) {
-  return app.radar().evaluate((svg) => {
+  return (await app.radar()).evaluate((svg) => {
     const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
     return {
       chart: box(svg.getBoundingClientRect()),
@@ -35,7 +35,7 @@ describe('radar labels', () => {
       try {
         const { criteria } = loadData();
         for (const preset of [null, 'ML / AI product']) {
-          if (preset) await app.presetButton(preset).click();
+          if (preset) await (await app.presetButton(preset)).click();
           const { chart, labels } = await labelBoxes(app);
           assert.ok(chart.right <= width + 0.5, `the chart fits the viewport (${chart.right} > ${width})`);
           const axisLabels = labels.filter((l) => criteria.some((c) => c.short === l.text));

@@ -162,6 +162,25 @@ export function quietPrefs(proxyPort) {
 
 
 /**
+ * A line of Firefox's stdout as a problem: `console.error: "text"` -> `console error: text`, and
+ * `JavaScript error: <file>, line <n>: <message>` -> `page error: <message> (<file>:<n>)`.
+ */
+export function describeConsoleLine(line) {
+  const logged = /^console\.error: (.*)$/s.exec(line);
+  if (logged) {
+    let text = logged[1];
+    try {
+      if (/^".*"$/s.test(text)) text = JSON.parse(text);
+    } catch {
+      // printed as it came
+    }
+    return `console error: ${text}`;
+  }
+  const thrown = /^JavaScript error: (.*?), line (\d+): (.*)$/s.exec(line);
+  return thrown ? `page error: ${thrown[3]} (${thrown[1]}:${thrown[2]})` : `console: ${line}`;
+}
+
+/**
  * Server + guard proxy + geckodriver + one Firefox session (fresh profile)
  * per test file.  const env = await startFirefoxEnv(); …; await env.close();
  */
@@ -204,7 +223,18 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
     });
     cleanups.push(() => session.close());
     await session.setWindowRect({ width, height });
-    const outputAtStart = driver.output().length;
+    const start = { requests: 0, output: driver.output().length };
+    // Where the page's own scripts come from: an uncaught error located there is the page's.
+    const pages = new Set([server.url]);
+    const consoleErrors = (mark = start) => {
+      const prefixes = [...pages].map((u) => `JavaScript error: ${u}`);
+      return driver
+        .output()
+        .slice(mark.output)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('console.error:') || prefixes.some((p) => l.startsWith(p)));
+    };
     return {
       url: server.url,
       session,
@@ -212,25 +242,26 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
       driver,
       browserName: session.capabilities.browserName,
       browserVersion: session.capabilities.browserVersion,
-      /**
-       * Console errors and uncaught errors of the page since the session
-       * started, read from Firefox's stdout (content console only; errors of
-       * Firefox's own code, which name resource:// or chrome:// files, are not
-       * the page's). Uncaught errors count when they name the test server or
-       * one of `pageUrls` (e.g. the file:// URL of a page opened from disk).
-       */
-      consoleErrors(pageUrls = []) {
-        const prefixes = [server.url, ...pageUrls].map((u) => `JavaScript error: ${u}`);
-        return driver
-          .output()
-          .slice(outputAtStart)
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l.startsWith('console.error:') || prefixes.some((p) => l.startsWith(p)));
+      /** Counts `url`'s origin (or, for a file: URL, the file) among the page's own. */
+      notePage(url) {
+        const u = new URL(url);
+        if (u.protocol === 'file:') pages.add(`${u.origin === 'null' ? 'file://' : u.origin}${u.pathname}`);
+        else if (u.protocol === 'http:' || u.protocol === 'https:') pages.add(`${u.origin}/`);
       },
-      /** Everything that should fail a journey: requests leaving 127.0.0.1, console errors (see consoleErrors). */
-      problems(pageUrls = []) {
-        return [...proxy.seen.map((r) => `external request: ${r}`), ...this.consoleErrors(pageUrls).map((l) => `console: ${l}`)];
+      /** Where the records stand now: problems(mark) lists only what came after. */
+      mark() {
+        return { requests: proxy.seen.length, output: driver.output().length };
+      },
+      /**
+       * Console errors and uncaught errors of the page since `mark` (default: the session's start), read
+       * from Firefox's stdout (content console only; errors of Firefox's own code, which name resource:// or
+       * chrome:// files, are not the page's; uncaught errors count when located in one of the page's own
+       * origins or files, see notePage).
+       */
+      consoleErrors,
+      /** Everything that should fail a journey since `mark`, worded as the Chromium harness words it. */
+      problems(mark = start) {
+        return [...proxy.seen.slice(mark.requests).map((r) => `external request: ${r}`), ...consoleErrors(mark).map(describeConsoleLine)];
       },
       close,
     };

@@ -26,3 +26,21 @@ export function describeViolations(violations) {
     })
     .join('\n\n');
 }
+
+/**
+ * Runs in the page (after axe-core's source): axe on the whole document with `options`, as plain data
+ * (the engine's version, how many rules passed, and the violations with their nodes).
+ */
+export function runAxe(options) {
+  return window.axe.run(document, options).then((r) => ({
+    version: r.testEngine.version,
+    passes: r.passes.length,
+    violations: r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
+    })),
+  }));
+}
