@@ -2,6 +2,8 @@
 // or a screen reader would, by role and accessible name as Chromium computes them (Playwright's role
 // engine); CSS only where the contract names a class or attribute.
 
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { AppPageBase, ElementBase, unwrapElements } from '../support/app-page.mjs';
 import { guardedPage, liveRecommendation } from './harness.mjs';
 
@@ -138,8 +140,16 @@ export class AppPage extends AppPageBase {
   press(key) {
     return this.page.keyboard.press(key);
   }
-  setViewport(viewport) {
-    return this.page.setViewportSize(viewport);
+  async setViewport(viewport) {
+    await this.page.setViewportSize(viewport);
+    return viewport;
+  }
+
+  /** Clicks `button` and returns the file it downloads: { name, text }. */
+  async download(button) {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    assert.equal(await file.failure(), null, `the download of ${file.suggestedFilename()} completed`);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
   }
 
   /** Runs `fn` with a page object of `iframe`'s document, once that document has loaded. */

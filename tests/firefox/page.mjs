@@ -214,11 +214,47 @@ export class FirefoxApp extends AppPageBase {
   press(key) {
     return this.session.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(key) }] });
   }
-  /** The window's size (headless Firefox has no browser chrome: the viewport is the window). */
+  /**
+   * Sets the window to `width` × `height` and returns the viewport that gives: headless Firefox keeps a
+   * window at least 500 px wide, and its viewport is 86 px shorter than the window.
+   */
   async setViewport({ width, height }) {
     await this.session.setWindowRect({ width, height });
-    const inner = await this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-    assert.equal(inner.width, width, `the viewport is ${width} px wide`);
+    return this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  }
+
+  /**
+   * Clicks `button` and returns what the page hands the browser to download: { name, type, text }.
+   * WebDriver classic cannot see a download, and the profile has no download folder of its own: this
+   * records the link's file name and its blob, and stops the link's click short of Firefox's save.
+   */
+  async download(button) {
+    await this.evaluate(() => {
+      if (window.__downloads) {
+        window.__downloads.length = 0;
+        return;
+      }
+      const create = URL.createObjectURL;
+      window.__blobs = new Map();
+      URL.createObjectURL = (blob) => {
+        const url = create.call(URL, blob);
+        window.__blobs.set(url, blob);
+        return url;
+      };
+      window.__downloads = [];
+      HTMLAnchorElement.prototype.click = function () {
+        window.__downloads.push({ name: this.download, blob: window.__blobs.get(this.href) });
+      };
+    });
+    await button.click();
+    const downloads = await this.waitFor(async () => {
+      const found = await this.evaluate(() =>
+        Promise.all(window.__downloads.map(async (d) => ({ name: d.name, type: d.blob?.type, text: await d.blob?.text() }))),
+      );
+      return found.length ? found : false;
+    }, { message: 'the page to hand over a download' });
+    assert.equal(downloads.length, 1, 'one download');
+    return downloads[0];
   }
 
   /** Runs `fn` in `iframe`'s document (WebDriver switches this session into it, and back to the parent after). */

@@ -10,14 +10,15 @@ import { FirefoxApp } from './page.mjs';
 export const VIEWPORT = Object.freeze({ width: 1280, height: 900 });
 
 /**
- * Runs `fn(app)` as a journey: fresh storage, `viewport`, then the app at `path` (unless `load` is false);
+ * Runs `fn(app)` as test `t`'s journey: fresh storage, `viewport` (see FirefoxApp.setViewport), then the app at `path` (unless `load` is false);
  * afterwards no problem may have been seen (unless `checksProblems`: the journey checks them itself).
  */
-export async function runJourney(app, fn, { path = '', load = true, viewport = VIEWPORT, checksProblems = false, ...unknown } = {}) {
+export async function runJourney(app, t, fn, { path = '', load = true, viewport = VIEWPORT, checksProblems = false, ...unknown } = {}) {
   // A journey that asks for what WebDriver classic cannot do (media emulation…) belongs to the Chromium runner alone.
   if (Object.keys(unknown).length) throw new Error(`the Firefox runner cannot open a page with ${Object.keys(unknown).join(', ')}`);
   await app.fresh();
-  await app.setViewport(viewport);
+  const inner = await app.setViewport(viewport);
+  if (inner.width !== viewport.width) t.diagnostic(`a ${viewport.width} × ${viewport.height} window gives Firefox a ${inner.width} × ${inner.height} viewport`);
   if (load) await app.load(app.url + path);
   await fn(app);
   if (!checksProblems) app.assertNoProblems();
@@ -42,7 +43,7 @@ export function describeJourneys(title, journeys, { setup } = {}) {
       await env?.close();
     });
     for (const journey of journeys) {
-      test(journey.name, (t) => runJourney(app, (a) => journey.run(a, { ...site, url: env.url, t }), journey.open));
+      test(journey.name, (t) => runJourney(app, t, (a) => journey.run(a, { ...site, url: env.url, t }), journey.open));
     }
   });
 }

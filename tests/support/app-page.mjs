@@ -19,6 +19,7 @@
 //   problems() / assertNoProblems()   requests leaving 127.0.0.1, console errors, uncaught errors: as
 //                                `${kind}: ${text}` with kind 'external request' | 'console error' | 'page error' | …
 //   readClipboard                a function reading the clipboard, or null where the engine cannot
+//   download(button)             clicks `button` and returns the file the page hands the browser: {name, text}
 // Elements: click(), focus(), press(key), fill(text), hover(), attribute(name), value(), text() (innerText),
 //   evaluate(fn, arg) (fn(element, arg)), and roles, named, css and role… scoped to the element.
 
@@ -92,6 +93,13 @@ export class ElementBase extends Finders(Object) {
   }
   waitFor(fn, options) {
     return this.app.waitFor(fn, options);
+  }
+  /** Drawn: a box of some size, and not visibility: hidden (Playwright's meaning of visible). */
+  isVisible() {
+    return this.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    });
   }
 }
 
