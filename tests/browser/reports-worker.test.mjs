@@ -1,31 +1,41 @@
-// The reports worker (reports: team view, decision record), started from the page as its shell will:
-// the boot script tag's data-reports names the worker script; it posts ["ready"], then answers the issue's
-// team request (Ana and Ben, pasted as real share links) with a team link and a team view naming both.
-// The page's first load fetches none of it; it works on the page, from the single file opened from disk
-// (a blob: worker) and offline after one visit that started it (the service worker caches it on first use,
-// and a visit that never starts it fetches none of it, service worker included); no CSP violation, no
-// console error, no request but the bundle's own.
+// The reports worker (reports: team view, decision record), started from the page as its shell will. The
+// journeys both engines run (tests/support/journeys/files.mjs): the page's first load fetches none of it,
+// then it answers a team and a record and the service worker caches it on that first use; the single file
+// starts it from a blob: URL. What only Chromium checks here: the page names it once; every request the
+// page and the worker make (Playwright sees the worker's own, WebDriver classic sees none); no CSP
+// violation (recorded by an init script, which WebDriver classic cannot add); a service worker install
+// that fetches none of it; a worker started before the service worker takes over is kept from the
+// browser's cache; and it works offline after one visit that started it.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
-import { askReportsWorker, teamAnswerProblems, teamRequest } from '../support/reports.mjs';
-import { TIMEOUT_MS } from '../support/waits.mjs';
+import { reportsWorkerJourneys, singleFileSite } from '../support/journeys/files.mjs';
+import { askTeam as askWorker } from '../support/reports.mjs';
 import { launchChromium } from './harness.mjs';
-import { DIST, copyDist, cspViolations, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
+import { DIST, copyDist, cspViolations, localHttp, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
+import { describeJourneys } from './runner.mjs';
 
 const WORKER_FILE = /\/reports-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/;
 
 /** The worker's run of the team request in `g`'s page, checked. */
-async function askTeam(g) {
-  const result = await g.page.evaluate(askReportsWorker, { request: teamRequest(g.page.url()), timeoutMs: TIMEOUT_MS });
-  assert.deepEqual(teamAnswerProblems(result), []);
-  return result;
-}
+const askTeam = (g) => askWorker(g.app, g.page.url());
+
+const noCspViolation = async (app) => assert.deepEqual(await cspViolations(app.page), []);
+const [pageJourney, singleFileJourney] = reportsWorkerJourneys;
+// Service workers run, and no route: the HTTP cache and the worker's cache work as for a reader.
+describeJourneys('reports worker, on the page', [pageJourney], {
+  open: { serviceWorkers: 'allow', abortExternal: false, allowRequest: localHttp },
+  check: noCspViolation,
+});
+describeJourneys('reports worker, in the single file', [singleFileJourney], {
+  setup: singleFileSite,
+  // No request but the file itself, and the data: and blob: URLs it makes.
+  open: ({ fileUrl }) => ({ serviceWorkers: 'allow', abortExternal: false, allowRequest: (u) => u.replace(/[?#].*$/, '') === fileUrl }),
+  check: noCspViolation,
+});
 
 describe('reports worker', () => {
   let browser;
@@ -66,40 +76,12 @@ describe('reports worker', () => {
       assert.equal(fetched.length, 2, `the script and its wasm, once each: ${fetched}`);
       assert.ok(fetched.every((p) => WORKER_FILE.test(p)), `${fetched}`);
 
-      // The decision record, the worker's other request.
-      const record = await g.page.evaluate(askReportsWorker, { request: ['record', '', g.page.url(), ''], timeoutMs: TIMEOUT_MS });
-      assert.equal(record.error, undefined, record.error);
-      assert.equal(record.replies[1][0], 'record');
-      assert.ok(record.replies[1][1].includes('Node.js') && record.replies[1][1].includes('Python'), 'a record of the two options');
       assert.deepEqual(await cspViolations(g.page), []);
-      // Blocked here so that its precache (which fetches the worker too) is not taken for the page's load.
-      const playwrights = (p) => p.endsWith('Service Worker registration blocked by Playwright ()');
-      assert.deepEqual(g.problems().filter((p) => !playwrights(p)), []);
-    } finally {
-      await g.close();
-      await server.close();
-    }
-  });
-
-  test('the single file opened from disk starts it from a blob: URL, with no request', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'stackweigh-reports-single-'));
-    cleanup.push(dir);
-    copyFileSync(path.join(DIST, 'stackweigh.html'), path.join(dir, 'stackweigh.html'));
-    const fileUrl = pathToFileURL(path.join(dir, 'stackweigh.html')).href;
-    const requests = [];
-    const g = await openPage(browser, { allowRequest: (url) => url.startsWith('file:') });
-    g.context.on('request', (request) => requests.push(request.url()));
-    try {
-      await g.page.goto(fileUrl, { waitUntil: 'load' });
-      await waitForApp(g.app);
-      const { url } = await askTeam(g);
-      assert.match(url, /^blob:/);
-      const elsewhere = requests.filter((u) => u.replace(/[?#].*$/, '') !== fileUrl && !/^(data|blob):/.test(u));
-      assert.deepEqual(elsewhere, [], 'no request but the file itself');
-      assert.deepEqual(await cspViolations(g.page), []);
+      // Service workers blocked here so that its precache (which fetches the worker too) is not taken for the page's load.
       assert.deepEqual(g.problems(), []);
     } finally {
       await g.close();
+      await server.close();
     }
   });
 

@@ -27,8 +27,10 @@ export async function withApp(env, fn, { path = '', load = true, checksProblems 
 /**
  * A describe() of `journeys` ({ name, open, run(app, context) }) in Chromium. `setup(url, env)` starts what the
  * journeys need besides the app (host pages on other origins…) and returns their addresses and a close().
+ * `open` (or `open(site)`) adds Chromium's own page options to every journey's; `check(app)` is a check only
+ * Chromium makes, after each journey.
  */
-export function describeJourneys(title, journeys, { setup } = {}) {
+export function describeJourneys(title, journeys, { setup, open, check } = {}) {
   describe(title, () => {
     let env;
     let site;
@@ -41,7 +43,16 @@ export function describeJourneys(title, journeys, { setup } = {}) {
       await env?.close();
     });
     for (const journey of journeys) {
-      test(journey.name, (t) => withApp(env, (app) => journey.run(app, { ...site, url: env.url, t }), journey.open));
+      test(journey.name, (t) =>
+        withApp(
+          env,
+          async (app) => {
+            await journey.run(app, { ...site, url: env.url, t });
+            await check?.(app);
+          },
+          { ...(typeof open === 'function' ? open(site) : open), ...journey.open },
+        ),
+      );
     }
   });
 }

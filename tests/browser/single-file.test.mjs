@@ -1,35 +1,19 @@
-// dist/stackweigh.html: the whole product in one file. Copied alone into an
-// empty folder and opened from disk (file://), it renders the
-// recommendation, answers a slider and shows "Why?" with no request but for
-// itself (and data:/blob: URLs it makes), and registers no service worker.
+// dist/stackweigh.html, the whole product in one file (tests/support/journeys/files.mjs), in Chromium: it
+// names nothing to load beside it, and copied alone into an empty folder and opened from disk it works.
+// Only Chromium checks here that no request but the file itself is made (Playwright sees every request)
+// and that the page violates no CSP rule (recorded by an init script, which WebDriver classic cannot add).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadData } from '../support/data.mjs';
-import { launchChromium } from './harness.mjs';
-import { DIST, cspViolations, moveSlider, openPage, openWhy, requireDist, waitForApp } from './dist-helpers.mjs';
+import { singleFileJourneys, singleFileSite } from '../support/journeys/files.mjs';
+import { DIST, cspViolations, requireDist } from './dist-helpers.mjs';
+import { describeJourneys } from './runner.mjs';
 
 describe('single-file bundle', () => {
-  let browser;
-  let dir;
-  let fileUrl;
-  before(async () => {
-    requireDist('stackweigh.html');
-    dir = mkdtempSync(path.join(tmpdir(), 'stackweigh-single-'));
-    copyFileSync(path.join(DIST, 'stackweigh.html'), path.join(dir, 'stackweigh.html'));
-    fileUrl = pathToFileURL(path.join(dir, 'stackweigh.html')).href;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
   test('is one file that names nothing to load beside it', () => {
+    requireDist('stackweigh.html');
     const html = readFileSync(path.join(DIST, 'stackweigh.html'), 'utf8');
     // (assert.ok, not match: a failure must not print half a megabyte.)
     const head = html.slice(0, html.indexOf('<body>'));
@@ -39,29 +23,12 @@ describe('single-file bundle', () => {
     assert.ok(html.includes('<script type="text/plain" id="sw-details">'), 'the Why? text inline');
     assert.ok(head.includes('<style>'), 'the stylesheet inline');
   });
+});
 
-  test('opened from disk it works: recommendation, slider, Why?, only file: requests', async () => {
-    const requests = [];
-    const g = await openPage(browser, { allowRequest: (url) => url.startsWith('file:') });
-    g.context.on('request', (request) => requests.push(request.url()));
-    try {
-      await g.page.goto(fileUrl, { waitUntil: 'load' });
-      await g.app.heading().waitFor({ state: 'visible' });
-      await waitForApp(g.app);
-      const text = await g.app.recommendationText();
-      assert.ok(loadData().options.some((o) => text.includes(o.name)), `the recommendation names an option: ${text}`);
-      await moveSlider(g.app);
-      await openWhy(g.app);
-      await g.page.waitForLoadState('networkidle');
-
-      // The file itself, also as the embed dialog's preview (?embed=1).
-      const elsewhere = requests.filter((url) => url.replace(/[?#].*$/, '') !== fileUrl && !/^(data|blob):/.test(url));
-      assert.deepEqual(elsewhere, [], 'no request but the file itself');
-      assert.ok(await g.page.evaluate(() => !navigator.serviceWorker?.controller), 'no service worker controls it');
-      assert.deepEqual(await cspViolations(g.page), []);
-      assert.deepEqual(g.problems(), []);
-    } finally {
-      await g.close();
-    }
-  });
+describeJourneys('single-file bundle from disk (Chromium)', singleFileJourneys, {
+  setup: singleFileSite,
+  // No request but the file itself (also as the embed dialog's preview, ?embed=1) and the data: and blob:
+  // URLs it makes; service workers may run (none may control it), and no route, as for a reader.
+  open: ({ fileUrl }) => ({ serviceWorkers: 'allow', abortExternal: false, allowRequest: (u) => u.replace(/[?#].*$/, '') === fileUrl }),
+  check: async (app) => assert.deepEqual(await cspViolations(app.page), []),
 });

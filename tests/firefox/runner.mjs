@@ -27,8 +27,9 @@ export async function runJourney(app, t, fn, { path = '', load = true, viewport 
 /**
  * A describe() of `journeys` ({ name, open, run(app, context) }) in Firefox. `setup(url, env)` starts what the
  * journeys need besides the app (host pages on other origins…) and returns their addresses and a close().
+ * `open` (or `open(site)`) adds to every journey's page options; `check(app)` runs after each journey.
  */
-export function describeJourneys(title, journeys, { setup } = {}) {
+export function describeJourneys(title, journeys, { setup, open, check } = {}) {
   describe(title, () => {
     let env;
     let app;
@@ -43,7 +44,17 @@ export function describeJourneys(title, journeys, { setup } = {}) {
       await env?.close();
     });
     for (const journey of journeys) {
-      test(journey.name, (t) => runJourney(app, t, (a) => journey.run(a, { ...site, url: env.url, t }), journey.open));
+      test(journey.name, (t) =>
+        runJourney(
+          app,
+          t,
+          async (a) => {
+            await journey.run(a, { ...site, url: env.url, t });
+            await check?.(a);
+          },
+          { ...(typeof open === 'function' ? open(site) : open), ...journey.open },
+        ),
+      );
     }
   });
 }

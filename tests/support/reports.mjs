@@ -2,7 +2,9 @@
 // boot script tag's data-reports names the worker script; the worker posts ["ready"] once it can take
 // requests, then answers each array of strings with one (src/core/reports.rs).
 
+import assert from 'node:assert/strict';
 import { uniformWeights } from './data.mjs';
+import { TIMEOUT_MS } from './waits.mjs';
 import { alternating, linkOf } from './team.mjs';
 
 /**
@@ -61,4 +63,11 @@ export function teamAnswerProblems(result) {
   if (html.includes('was not added')) problems.push(`problems reported: ${html.slice(0, 300)}`);
   if (!html.includes('Ana') || !html.includes('Ben')) problems.push(`team view without both names: ${html.slice(0, 200)}`);
   return problems;
+}
+
+/** Asks the reports worker of `app`'s current document for the team of `teamRequest(pageUrl)`, and checks the answer. */
+export async function askTeam(app, pageUrl) {
+  const result = await app.evaluate(askReportsWorker, { request: teamRequest(pageUrl), timeoutMs: app.poll.timeout ?? TIMEOUT_MS });
+  assert.deepEqual(teamAnswerProblems(result), []);
+  return result;
 }
