@@ -47,6 +47,11 @@ export class PlaywrightElement extends ElementBase {
   hover() {
     return this.handle.hover();
   }
+  /** A mouse click `dx` CSS pixels right of the element's centre (left when negative), whatever lies there. */
+  async clickAt(dx) {
+    const box = await this.handle.boundingBox();
+    await this.app.page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  }
   attribute(name) {
     return this.handle.getAttribute(name);
   }

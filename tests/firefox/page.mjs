@@ -107,17 +107,19 @@ export class WebDriverElement extends ElementBase {
     return this.element.sendKeys(text);
   }
   /** Moves the pointer over the element's centre. */
-  async hover() {
-    await this.session.cmd('POST', '/actions', {
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [{ type: 'pointerMove', duration: 0, origin: this.element.toJSON(), x: 0, y: 0 }],
-        },
-      ],
-    });
+  hover() {
+    return this.pointer([{ type: 'pointerMove', duration: 0, origin: this.element.toJSON(), x: 0, y: 0 }]);
+  }
+  /** A mouse click `dx` CSS pixels right of the element's centre (left when negative), whatever lies there. */
+  clickAt(dx) {
+    return this.pointer([
+      { type: 'pointerMove', duration: 0, origin: this.element.toJSON(), x: Math.round(dx), y: 0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+  async pointer(actions) {
+    await this.session.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
     await this.session.releaseActions();
   }
   attribute(name) {
@@ -208,6 +210,16 @@ export class FirefoxApp extends AppPageBase {
    */
   injectScript(source) {
     return this.session.execute(`${source}\n;return true;`);
+  }
+
+  /**
+   * Opens every closed panel, by script: a click on a summary of a cross-origin embed lower than the host
+   * page's fold misses (WebDriver scrolls the embed's document, not the host's), and opening a <details>
+   * fires its toggle event as a click on its summary does.
+   */
+  async openPanels() {
+    await this.evaluate(() => document.querySelectorAll('details[data-panel]:not([open])').forEach((d) => (d.open = true)));
+    await this.waitFor(() => this.evaluate(() => !document.querySelector('details[data-panel]:not([open])')), { message: 'the panels to open' });
   }
 
   // --- input ------------------------------------------------------------------
