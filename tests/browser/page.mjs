@@ -47,6 +47,10 @@ export class PlaywrightElement extends ElementBase {
   hover() {
     return this.handle.hover();
   }
+  /** Scrolls the element into view if it is not, centred (Playwright's scrollIntoViewIfNeeded). */
+  scrollIntoView() {
+    return this.handle.scrollIntoViewIfNeeded();
+  }
   /** A mouse click `dx` CSS pixels right of the element's centre (left when negative), whatever lies there. */
   async clickAt(dx) {
     const box = await this.handle.boundingBox();

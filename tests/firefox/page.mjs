@@ -110,6 +110,13 @@ export class WebDriverElement extends ElementBase {
   hover() {
     return this.pointer([{ type: 'pointerMove', duration: 0, origin: this.element.toJSON(), x: 0, y: 0 }]);
   }
+  /** Scrolls the element into view if it is not wholly in view, centred (as Chromium's scrollIntoViewIfNeeded). */
+  scrollIntoView() {
+    return this.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) el.scrollIntoView({ block: 'center', inline: 'center' });
+    });
+  }
   /** A mouse click `dx` CSS pixels right of the element's centre (left when negative), whatever lies there. */
   clickAt(dx) {
     return this.pointer([

@@ -20,7 +20,8 @@
 //                                `${kind}: ${text}` with kind 'external request' | 'console error' | 'page error' | …
 //   readClipboard                a function reading the clipboard, or null where the engine cannot
 //   download(button)             clicks `button` and returns the file the page hands the browser: {name, text}
-// Elements: click(), focus(), press(key), fill(text), hover(), attribute(name), value(), text() (innerText),
+// Elements: click(), focus(), press(key), fill(text), hover(), clickAt(dx), scrollIntoView(), attribute(name),
+//   value(), text() (innerText),
 //   evaluate(fn, arg) (fn(element, arg)), and roles, named, css and role… scoped to the element.
 
 import assert from 'node:assert/strict';

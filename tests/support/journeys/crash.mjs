@@ -10,7 +10,8 @@ import path from 'node:path';
 import { loadData, weightText } from '../data.mjs';
 import { REPO } from '../paths.mjs';
 import { withoutExpected } from '../reading.mjs';
-import { HEIGHT_MESSAGE, embedSnippet, hostPage, siteSet } from '../sites.mjs';
+import { embedSnippet, hostPage, siteSet } from '../sites.mjs';
+import { heightMessages, waitForFit } from './embeds.mjs';
 
 /** The trigger's panic message (src/app/panic.rs): in the test build only. */
 export const TRIGGER = 'crash-test trigger';
@@ -112,30 +113,6 @@ async function assertFrozen(app) {
   assert.equal(enabled, 0, 'every control outside the notice is inert');
 }
 
-/** The embed iframe's height on the host page and its document's size; `iframe` is on `app`'s page. */
-async function frameMetrics(app, iframe) {
-  const iframeHeight = await iframe.evaluate((el) => el.getBoundingClientRect().height);
-  const inner = await app.inFrame(iframe, (frame) =>
-    frame.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, clientHeight: document.documentElement.clientHeight })),
-  );
-  return { iframeHeight, ...inner };
-}
-
-/** Waits until the iframe is as tall as its document (±2 px) with no vertical scroll bar (and `extra`). */
-async function waitForFit(app, iframe, { extra = () => true, message = '' } = {}) {
-  let last;
-  try {
-    return await app.waitFor(async () => {
-      last = await frameMetrics(app, iframe);
-      const fits = Math.abs(last.iframeHeight - last.scrollHeight) <= 2 && last.scrollHeight <= last.clientHeight + 1;
-      return fits && extra(last) ? last : false;
-    }, { message: `the embed to fit its content${message}` });
-  } catch (err) {
-    err.message += ` — last metrics ${JSON.stringify(last)}`;
-    throw err;
-  }
-}
-
 export const crashJourneys = [
   {
     name: 'on the page: the alert with the state link, frozen controls, the details copied, and Reload restores the weights',
@@ -209,7 +186,7 @@ export const crashJourneys = [
 
       // The notice adds height; the dead app's ResizeObserver still reports it.
       const grown = await waitForFit(app, iframe, { extra: (m) => m.scrollHeight > fitted.scrollHeight, message: ' with the notice' });
-      const heights = (await app.evaluate(() => window.__swMessages.slice())).filter((m) => m.type === HEIGHT_MESSAGE).map((m) => m.height);
+      const heights = await heightMessages(app);
       assert.equal(heights.at(-1), grown.scrollHeight, `the last height message is the new height: ${heights}`);
       await app.inFrame(iframe, async (frame) => {
         const width = await frame.evaluate(() => ({
