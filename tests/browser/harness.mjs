@@ -126,7 +126,7 @@ function recordCspViolations() {
 /**
  * The one guarded page: a fresh context (empty storage) and page that record every request `allowRequest`
  * refuses (and abort it, with `abortExternal`), console errors and warnings, uncaught errors, failed
- * responses and CSP violations in every frame. `problems()` lists everything that should fail a test.
+ * responses and CSP violations in every frame; `requests` lists every request it makes. `problems()` lists everything that should fail a test.
  *   serviceWorkers  'block' (default) or 'allow'
  *   abortExternal   route and abort refused requests (default true; false keeps the HTTP cache on)
  *   allowRequest    which URLs are fine (default: 127.0.0.1 over http and ws)
@@ -142,6 +142,8 @@ export async function guardedPage(
     context.setDefaultTimeout(TIMEOUT_MS);
     if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(clipboard).origin });
     const externalRequests = await guardContext(context, { abort: abortExternal, allowRequest });
+    const requests = [];
+    context.on('request', (req) => requests.push(req.url()));
     const failedResponses = [];
     context.on('response', (res) => {
       if (res.status() >= 400) failedResponses.push(`${res.status()} ${res.url()}`);
@@ -153,6 +155,7 @@ export async function guardedPage(
     return {
       context,
       page,
+      requests,
       externalRequests,
       consoleErrors,
       pageErrors,

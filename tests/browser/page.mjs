@@ -84,6 +84,8 @@ export class AppPage extends AppPageBase {
     this.url = url;
     // Granted with the guarded page's `clipboard` option.
     this.readClipboard = guarded.clipboard ? () => this.page.evaluate(() => navigator.clipboard.readText()) : null;
+    /** How many service workers run in the page's context (Playwright sees them; WebDriver classic does not). */
+    this.runningServiceWorkers = () => guarded.context.serviceWorkers().length;
   }
 
   /** A fresh guarded page (empty storage) on the app at `env.url`, once the app is live. */
@@ -124,6 +126,10 @@ export class AppPage extends AppPageBase {
   }
   currentUrl() {
     return this.target.url();
+  }
+  /** Every request the page and its frames have made since it opened, by URL (Playwright sees them all). */
+  async requestsSeen() {
+    return this.guarded.requests.slice();
   }
   /** Waits until the page has had no request in flight for 500 ms (Playwright's networkidle). */
   settled() {

@@ -155,8 +155,10 @@ export class FirefoxApp extends AppPageBase {
     this.session = env.session;
     this.url = env.url;
     this.mark = env.mark();
-    // WebDriver classic cannot read the clipboard, and Firefox grants a page no clipboard-read.
+    // WebDriver classic cannot read the clipboard, and Firefox grants a page no clipboard-read;
     this.readClipboard = null;
+    // nor does it see the service workers running.
+    this.runningServiceWorkers = null;
   }
 
   /** Starts a journey: empty storage, nothing open, problems counted from here. */
@@ -185,6 +187,15 @@ export class FirefoxApp extends AppPageBase {
   }
   currentUrl() {
     return this.evaluate(() => location.href);
+  }
+  /**
+   * What the document (and `iframe`'s, when given) fetched, by URL: each document's own address and its
+   * resource timings (WebDriver classic sees no requests; a resource from the HTTP cache is listed too).
+   */
+  async requestsSeen(iframe) {
+    const fetched = () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => e.name);
+    const own = await this.evaluate(fetched);
+    return iframe ? [...own, ...(await this.inFrame(iframe, (frame) => frame.evaluate(fetched)))] : own;
   }
   /** Waits until the document has fetched nothing new for 500 ms (its resource timings stop growing). */
   async settled() {
