@@ -5,15 +5,13 @@
 // WebDriver classic cannot add), and the page's service worker precaches the page once, under the URL
 // it was loaded from (the server's log of what it sent, with service workers that Playwright can wait for).
 
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startServer } from '../../scripts/static-server.mjs';
 import { bootSite, embedBootJourneys, pageBootJourney } from '../support/journeys/boot.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { launchChromium, liveRecommendation, startEnv } from './harness.mjs';
-import { copyDist, localHttp, openPage, requireDist, serviceWorkerActive } from './dist-helpers.mjs';
-import { describeJourneys, withApp } from './runner.mjs';
+import { liveRecommendation } from './harness.mjs';
+import { describeWithBrowser, localHttp, openPage, serviceWorkerActive } from './dist-helpers.mjs';
+import { describeJourneys, describeWithEnv, withApp } from './runner.mjs';
 
 describeJourneys('an embed in a host page starts at the first intent', embedBootJourneys, {
   setup: bootSite,
@@ -38,16 +36,7 @@ async function quiet(seen, quietMs = 1500) {
   );
 }
 
-describe('the first paint', () => {
-  let env;
-  before(async () => {
-    requireDist();
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
-
+describeWithEnv('the first paint', (env) => {
   /** Before any of the page's scripts: <html>'s attributes at the first animation frame, and whether the app had been requested by then. */
   function recordFirstFrame() {
     requestAnimationFrame(() => {
@@ -84,41 +73,14 @@ describe('the first paint', () => {
   });
 });
 
-describe('service worker registration', () => {
+describeWithBrowser('service worker registration', ['sw.js'], (env) => {
   const SUB_PATH = 'tools/stackweigh/';
-  let browser;
-  const cleanup = [];
-  before(async () => {
-    requireDist('sw.js');
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    for (const fn of cleanup) await fn();
-  });
-
   /** dist/ under SUB_PATH, on a server that notes the path of every file it sends. */
-  async function serveCopy() {
-    const { root } = copyDist(SUB_PATH);
-    const sent = [];
-    const server = await startServer({
-      root,
-      port: 0,
-      headers: (req) => {
-        sent.push(new URL(req.url, 'http://127.0.0.1').pathname);
-        return {};
-      },
-    });
-    cleanup.push(async () => {
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
-    });
-    return { sent, url: `${server.url}${SUB_PATH}` };
-  }
+  const serveCopy = () => env.serveCopy(SUB_PATH);
 
   test("the page's worker fetches the page once more, at the URL the page was loaded from, and caches it as index.html", async () => {
     const { sent, url } = await serveCopy();
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(url, { waitUntil: 'load' });
       await liveRecommendation(g.page).waitFor({ state: 'visible' });
@@ -138,7 +100,7 @@ describe('service worker registration', () => {
 
   test('an embed opened on its own never registers the worker', async () => {
     const { sent, url } = await serveCopy();
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(`${url}index.html?embed=1`, { waitUntil: 'load' });
       await liveRecommendation(g.page).waitFor({ state: 'visible' });

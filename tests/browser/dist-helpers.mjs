@@ -2,7 +2,10 @@
 // reports worker, deploy): pages that let service workers run and keep the HTTP cache on (the one
 // guarded page of harness.mjs, watching requests instead of routing them), and the service worker's state.
 
-import { guardedPage, cspViolations } from './harness.mjs';
+import { rmSync } from 'node:fs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { after, before, describe } from 'node:test';
+import { guardedPage, cspViolations, launchChromium } from './harness.mjs';
 import { AppPage } from './page.mjs';
 import { DIST } from '../support/paths.mjs';
 import { RECOMMENDATION } from '../support/phrases.mjs';
@@ -24,6 +27,26 @@ export async function openPage(browser, { allowRequest = localHttp, serviceWorke
   return guarded;
 }
 
+/**
+ * A copy of dist/ under `subPath` (e.g. 'tools/stackweigh/'), served: { dir (the copy), server, url (of
+ * the copy), sent (the path of every response the server sent, in order), close() (server and copy gone) }.
+ */
+export async function serveDistCopy(subPath) {
+  const { root, dir } = copyDist(subPath);
+  const sent = [];
+  const server = await startServer({ root, port: 0, onResponse: (method, urlPath) => sent.push(urlPath) });
+  return {
+    dir,
+    server,
+    sent,
+    url: `${server.url}${subPath}`,
+    async close() {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Waits until the app has rendered its recommendation and its radar, visible (page or embed). */
 export async function waitForApp(app) {
   await app.target.getByRole('region', { name: RECOMMENDATION, exact: true }).waitFor({ state: 'visible' });
@@ -39,5 +62,31 @@ export async function serviceWorkerActive(page) {
       await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
     }
     return { scope: registration.scope, script: worker.scriptURL, caches: await caches.keys() };
+  });
+}
+
+/**
+ * A describe() whose tests share one browser (`env.browser`) and may serve copies of dist/
+ * (`env.serveCopy(subPath)`, see serveDistCopy), all closed after them; dist/ must hold `files`.
+ */
+export function describeWithBrowser(title, files, body) {
+  describe(title, () => {
+    const copies = [];
+    const env = {
+      async serveCopy(subPath) {
+        const copy = await serveDistCopy(subPath);
+        copies.push(copy);
+        return copy;
+      },
+    };
+    before(async () => {
+      requireDist(...files);
+      env.browser = await launchChromium();
+    });
+    after(async () => {
+      await env.browser?.close().catch(() => {});
+      for (const copy of copies) await copy.close();
+    });
+    body(env);
   });
 }

@@ -106,6 +106,18 @@ export function problemsExcept(g, frameUrl) {
   return g.problems().filter((p) => !(p.startsWith('console error:') && p.endsWith(`(${frameUrl}:0)`)));
 }
 
+/** Adds an iframe of another document (a srcdoc) to the host page; returns its Frame once loaded. */
+export async function addForeignFrame(page) {
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.title = 'foreign';
+    f.srcdoc = '<p>foreign</p>';
+    document.body.append(f);
+    return new Promise((r) => f.addEventListener('load', r, { once: true }));
+  });
+  return page.frames().find((f) => f.url() === 'about:srcdoc');
+}
+
 /** The embed divs on the host page (the class is the embed's public API). */
 export function embedDiv(page, index) {
   return page.locator('.stackweigh-embed').nth(index);

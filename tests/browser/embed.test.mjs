@@ -22,6 +22,7 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { openPanels } from './harness.mjs';
 import {
   ACAO,
+  addForeignFrame,
   EMBED_DIST,
   EMBED_SOURCE,
   backgroundLuminance,
@@ -231,14 +232,7 @@ describe('embed loader (stub widget that never posts)', () => {
 
       await ignored('from the host page itself', (tag) =>
         page.evaluate((m) => window.postMessage(m, '*'), { type: TYPE, id: id1, height: 150, tag }));
-      await page.evaluate(() => {
-        const f = document.createElement('iframe');
-        f.title = 'foreign';
-        f.srcdoc = '<p>foreign</p>';
-        document.body.append(f);
-        return new Promise((r) => f.addEventListener('load', r, { once: true }));
-      });
-      const foreign = page.frames().find((f) => f.url() === 'about:srcdoc');
+      const foreign = await addForeignFrame(page);
       assert.ok(foreign, 'the srcdoc iframe is there');
       await ignored('from another iframe on the page', fromFrame(foreign, { type: TYPE, id: id1, height: 150 }));
       await ignored("from embed 1 with embed 2's id", fromFrame(f1, { type: TYPE, id: id2, height: 150 }));
@@ -310,12 +304,18 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     await (await frame.frameElement()).hover();
     await frame.getByRole('region', { name: 'Recommendation', exact: true }).waitFor({ state: 'visible' });
   };
+  /** The index-th embed, scrolled to as a reader does, and started: its frame. */
+  const startedEmbed = async (page, index) => {
+    await embedDiv(page, index).scrollIntoViewIfNeeded();
+    const frame = await embedFrame(page, index);
+    await started(frame);
+    return frame;
+  };
 
   test('reading the whole post: no console error, nothing leaving 127.0.0.1, no cookies; the page itself fetches only itself and embed.js', async () => {
     await withHostPage(env, postUrl, async (page, g) => {
       for (const i of [0, 1]) {
-        await embedDiv(page, i).scrollIntoViewIfNeeded();
-        await started(await embedFrame(page, i));
+        await startedEmbed(page, i);
       }
       await started(await sandboxedFrame(page));
       await networkQuiet(g);
@@ -329,8 +329,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
 
   test("an embed written by the page's Embed dialog opens with the author's weights", async () => {
     await withHostPage(env, stateUrl, async (page) => {
-      const frame = await embedFrame(page, 0);
-      await started(frame);
+      const frame = await startedEmbed(page, 0);
       await openPanels(frame);
       const values = await frame.getByRole('slider').evaluateAll((els) => els.map((e) => Number(e.value)));
       assert.deepEqual(values, stateWeights);
@@ -357,9 +356,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
   test('each iframe is as tall as its content (no inner scrollbar), set by its own height messages', async () => {
     await withHostPage(env, postUrl, async (page) => {
       for (const i of [0, 1]) {
-        await embedDiv(page, i).scrollIntoViewIfNeeded();
-        const frame = await embedFrame(page, i);
-        await started(frame);
+        const frame = await startedEmbed(page, i);
         const { params } = await embedSrc(page, i);
         const iframeIndex = await embedIframe(page, i).evaluate((f) => [...document.querySelectorAll('iframe')].indexOf(f));
         const fit = await waitForFit(page, i, frame, {
@@ -375,8 +372,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
 
   test('follows its content: opening a "Why?" grows the iframe', async () => {
     await withHostPage(env, postUrl, async (page) => {
-      const frame = await embedFrame(page, 0);
-      await started(frame);
+      const frame = await startedEmbed(page, 0);
       await openPanels(frame);
       const before = await waitForFit(page, 0, frame);
       const why = frame.getByRole('button', { name: /^Why\?/ }).first();
@@ -394,9 +390,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     await withHostPage(env, postUrl, async (page) => {
       const frames = [];
       for (const i of [0, 1]) {
-        await embedDiv(page, i).scrollIntoViewIfNeeded();
-        frames.push(await embedFrame(page, i));
-        await started(frames[i]);
+        frames.push(await startedEmbed(page, i));
         await waitForFit(page, i, frames[i]);
       }
       const heights = () => Promise.all([0, 1].map((i) => embedIframe(page, i).evaluate((f) => f.getBoundingClientRect().height)));
@@ -405,14 +399,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
 
       await page.evaluate((m) => window.postMessage(m, '*'), { type: TYPE, id: ids[0], height: 150, tag: 'top' });
       await waitForMessageTag(page, 'top');
-      await page.evaluate(() => {
-        const f = document.createElement('iframe');
-        f.title = 'foreign';
-        f.srcdoc = '<p>foreign</p>';
-        document.body.append(f);
-        return new Promise((r) => f.addEventListener('load', r, { once: true }));
-      });
-      const foreign = page.frames().find((f) => f.url() === 'about:srcdoc');
+      const foreign = await addForeignFrame(page);
       await foreign.evaluate((ids) => {
         parent.postMessage({ type: 'stackweigh:height', id: ids[0], height: 150, tag: 'srcdoc-1' }, '*');
         parent.postMessage({ type: 'stackweigh:height', id: ids[1], height: 150, tag: 'srcdoc-2' }, '*');
@@ -431,9 +418,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       await withHostPage(env, postUrl, async (page) => {
         const got = [];
         for (const i of [0, 1]) {
-          await embedDiv(page, i).scrollIntoViewIfNeeded();
-          const frame = await embedFrame(page, i);
-          await started(frame);
+          const frame = await startedEmbed(page, i);
           got.push(await backgroundLuminance(frame));
         }
         assert.ok(got[0].luminance !== null && got[0].luminance > 0.6, `light embed background is light: ${JSON.stringify(got[0])}`);
@@ -490,9 +475,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
   test('the example as shipped (same origin, relative paths) boots both embeds and sizes them', async () => {
     await withHostPage(env, sameOriginPostUrl, async (page) => {
       for (const i of [0, 1]) {
-        await embedDiv(page, i).scrollIntoViewIfNeeded();
-        const frame = await embedFrame(page, i);
-        await started(frame);
+        const frame = await startedEmbed(page, i);
         await waitForFit(page, i, frame);
       }
       const origins = await Promise.all([0, 1].map(async (i) => (await embedSrc(page, i)).url.origin));

@@ -3,13 +3,12 @@
 // weighting is called too close; heavy weight on what each option is best
 // at brings the "use both" advice; the questionnaire sets the weights its
 // answers say; and edits are compared with the preset they started from.
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadData, optionName, weightedWinner } from '../support/data.mjs';
 import { RECOMMENDATION } from '../support/phrases.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { startEnv } from './harness.mjs';
-import { AppPage } from './page.mjs';
+import { describeWithEnv, withApp } from './runner.mjs';
 
 /** "v=1&w=…" for a { criterionId: weight } map (0 where not given). */
 function linkFor(weights) {
@@ -22,27 +21,13 @@ function linkFor(weights) {
   return `#v=1&w=${w}`;
 }
 
-async function openAt(env, hash) {
-  const app = await AppPage.open(env);
-  await app.load(env.url + hash);
-  return app;
-}
-
 const recommendation = (app) => app.page.getByRole('region', { name: RECOMMENDATION, exact: true });
 const changeList = (app) => recommendation(app).getByRole('heading', { name: 'What would change it' }).locator('xpath=following-sibling::ul[1]');
 
-describe('decision insight', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
+describeWithEnv('decision insight', (env) => {
 
   test('crossing a tipping point with the keyboard flips the recommendation, as the page said it would', async () => {
-    const app = await AppPage.open(env);
-    try {
+    await withApp(env, async (app) => {
       // The page's own sentence, e.g. "Python wins if AI/ML and data ecosystem weight reaches 7."
       const sentences = await changeList(app).getByRole('listitem').allInnerTexts();
       const parsed = sentences
@@ -73,10 +58,7 @@ describe('decision insight', () => {
       assert.equal(optionName(weightedWinner(weights).winner), newWinner, 'the independent oracle agrees');
       const after = await changeList(app).innerText();
       assert.match(after, / wins if /, 'the page says what would change it back');
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a weighting built to be close is labelled too close to call, naming what would decide it', async () => {
@@ -100,34 +82,25 @@ describe('decision insight', () => {
       }
     }
     assert.ok(weights, 'the data allows a close weighting');
-    const app = await openAt(env, linkFor(weights));
-    try {
+    await withApp(env, async (app) => {
       const text = await app.recommendationText();
       assert.match(text, /Too close to call/);
       assert.match(text, /What decides it: /);
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    }, { path: linkFor(weights) });
   });
 
   test('heavy weight on real-time and on ML brings the "use both" advice', async () => {
-    const app = await openAt(env, linkFor({ realtime: 10, ai_ml: 10 }));
-    try {
+    await withApp(env, async (app) => {
       const region = recommendation(app);
       await region.getByRole('heading', { name: 'Or use both' }).waitFor();
       const advice = await region.innerText();
       assert.match(advice, /Node\.js for .*Real-time/i);
       assert.match(advice, /Python for .*AI/i);
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    }, { path: linkFor({ realtime: 10, ai_ml: 10 }) });
   });
 
   test('scripted questionnaire answers set exactly the weights those answers give', async () => {
-    const app = await AppPage.open(env);
-    try {
+    await withApp(env, async (app) => {
       await app.page.getByRole('button', { name: 'Not sure how to weigh? Answer a few questions' }).click();
       const answer = async (question, text) =>
         app.page.getByRole('group', { name: question }).getByRole('radio', { name: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`) }).check();
@@ -156,15 +129,11 @@ describe('decision insight', () => {
       await slider.focus();
       await slider.press('ArrowRight');
       await waitFor(async () => (await app.sliderValue(loadData().criteria[0].name)) === 5, { message: 'the slider stays editable' });
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('after editing a preset the page lists the differences and resets to it', async () => {
-    const app = await AppPage.open(env);
-    try {
+    await withApp(env, async (app) => {
       const preset = loadData().presets.find((p) => p.id === 'ml_ai');
       await (await app.presetButton(preset.name)).click();
       const c = loadData().criteria[0];
@@ -176,9 +145,6 @@ describe('decision insight', () => {
       await app.page.getByRole('button', { name: `Reset to “${preset.name}”` }).click();
       await waitFor(async () => (await app.sliderValue(c.name)) === was, { message: 'reset to the preset weight' });
       await waitFor(async () => (await (await app.presetButton(preset.name)).attribute('aria-pressed')) === 'true', { message: 'the preset is active again' });
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

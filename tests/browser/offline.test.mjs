@@ -4,40 +4,22 @@
 // the relative URLs and the './' scope. A new version waiting to take over
 // is offered with a "Reload" button that switches to it.
 
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../support/waits.mjs';
-import { startServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from './harness.mjs';
 import { moveFirstSliderToAnEnd, openFirstWhy } from '../support/journeys/page.mjs';
-import { copyDist, cspViolations, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
+import { cspViolations, describeWithBrowser, openPage, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
 
 const SUB_PATH = 'tools/stackweigh/';
 
-describe('service worker', () => {
-  let browser;
-  const cleanup = [];
-  before(async () => {
-    requireDist('sw.js');
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function serveCopy() {
-    const { root, dir } = copyDist(SUB_PATH);
-    cleanup.push(root);
-    const server = await startServer({ root, port: 0 });
-    return { dir, server, url: `${server.url}${SUB_PATH}` };
-  }
+describeWithBrowser('service worker', ['sw.js'], (env) => {
+  const serveCopy = () => env.serveCopy(SUB_PATH);
 
   test('after one visit the page and the embed work with the server stopped', async () => {
     const { server, url } = await serveCopy();
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(url, { waitUntil: 'load' });
       await waitForApp(g.app);
@@ -73,7 +55,7 @@ describe('service worker', () => {
 
   test('a waiting new version is offered with a Reload button that switches to it', async () => {
     const { dir, server, url } = await serveCopy();
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(url, { waitUntil: 'load' });
       await waitForApp(g.app);

@@ -1,12 +1,11 @@
 // The build's prerendered first paint: content a reader can use
 // before the wasm arrives and with JavaScript off, and no layout jump when
 // the live app takes over.
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadData, optionName, weightedWinner } from '../support/data.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { startEnv } from './harness.mjs';
-import { AppPage } from './page.mjs';
+import { describeWithEnv, withApp } from './runner.mjs';
 
 /** The default view's winner, by the independent oracle: every weight 5. */
 function defaultHeadline() {
@@ -16,14 +15,7 @@ function defaultHeadline() {
   return `${optionName(winner)} leads, by`;
 }
 
-describe('prerendered first paint', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
+describeWithEnv('prerendered first paint', (env) => {
 
   for (const [label, query] of [
     ['the page', ''],
@@ -88,23 +80,18 @@ describe('prerendered first paint', () => {
       } finally {
         await off.close();
       }
-      const app = await AppPage.open(env, { viewport });
-      try {
+      await withApp(env, async (app) => {
         const live = await landmarks(app.page);
         for (const [name, box] of Object.entries(before)) {
           assert.ok(box, `${name} is drawn in the prerendered page`);
           assert.deepEqual(live[name], box, `${name} stays put at ${width}px (prerendered vs live: x, y, width, height)`);
         }
-        app.assertNoProblems();
-      } finally {
-        await app.close();
-      }
+      }, { viewport });
     });
   }
 
   test('a shared link replaces the prerendered default state once the app runs', async () => {
-    const app = await AppPage.open(env);
-    try {
+    await withApp(env, async (app) => {
       const weights = `a${'0'.repeat(loadData().criteria.length - 1)}`;
       await app.load(`${env.url}#v=1&w=${weights}`);
       const values = await waitFor(async () => {
@@ -112,9 +99,6 @@ describe('prerendered first paint', () => {
         return v[0] === 10 ? v : false;
       }, { message: 'the link weights in the live sliders' });
       assert.deepEqual(values, [10, ...Array(values.length - 1).fill(0)]);
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -5,30 +5,24 @@
 // sources with their addresses written out, without the controls. The dark
 // theme prints light (styles/print.css).
 
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { findPreset, loadData, weightText } from '../support/data.mjs';
 import { LEADS_BY } from '../support/phrases.mjs';
 import { normalise } from '../support/reading.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { guardedPage, startEnv } from './harness.mjs';
-import { AppPage } from './page.mjs';
+import { describeWithEnv, withApp } from './runner.mjs';
 
 const PRINT_BUTTON = 'Print or save as PDF';
 const A4_PAGES = 2;
 
-/** The app on `url`, with window.print() counted instead of opening a dialog. */
-async function openForPrint(env, url, options = {}) {
-  const countPrints = () => {
-    window.__printCalls = 0;
-    window.print = () => {
-      window.__printCalls += 1;
-    };
+/** Before the page's scripts: window.print() counted instead of opening a dialog. */
+function countPrints() {
+  window.__printCalls = 0;
+  window.print = () => {
+    window.__printCalls += 1;
   };
-  const app = new AppPage(await guardedPage(env.browser, { ...options, init: countPrints }), env.url);
-  await app.load(url);
-  return app;
 }
 
 /** Clicks the print button, as a reader does, and waits until the page has called print(). */
@@ -106,50 +100,33 @@ async function lightShare(browser, png) {
   }
 }
 
-describe('print', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
-
+describeWithEnv('print', (env) => {
   test('one person: the verdict, contributions, weights and sources on at most two A4 pages', async (t) => {
     const preset = findPreset(/automation/);
-    const app = await openForPrint(env, `${env.url}?preset=${preset.id}`);
-    try {
+    await withApp(env, async (app) => {
       const headline = normalise(await (await app.recommendation()).evaluate((region) => region.querySelector('.sw-headline').innerText));
       assert.ok(headline.includes(LEADS_BY), headline);
       const appendix = await printFromButton(app);
       const pdf = await readPdf(await app.page.pdf({ format: 'A4' }));
       assertPrinted(t, pdf, { headline, urls: await printedUrls(appendix) });
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    }, { path: `?preset=${preset.id}`, init: countPrints });
   });
 
   test('a team of three: the team table is printed too, still on at most two A4 pages', async (t) => {
     const names = ['Ana', 'Ben', 'Cal'];
     const presets = [/automation/, /chat/, /ML/].map(findPreset);
     const people = names.map((name, i) => `n=${name}&w=${weightText(presets[i].weights)}&p=${presets[i].id}`);
-    const app = await openForPrint(env, `${env.url}#t=1&${people.join('&')}`);
-    try {
+    await withApp(env, async (app) => {
       await app.page.getByRole('heading', { name: "The team's verdict", exact: true }).waitFor();
       const headline = normalise(await (await app.recommendation()).evaluate((region) => region.querySelector('.sw-headline').innerText));
       const appendix = await printFromButton(app);
       const pdf = await readPdf(await app.page.pdf({ format: 'A4' }));
       assertPrinted(t, pdf, { headline, urls: await printedUrls(appendix), also: ["The team's verdict", "Each person's verdict", ...names] });
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    }, { path: `#t=1&${people.join('&')}`, init: countPrints });
   });
 
   test('the dark theme prints light, and the controls are hidden', async () => {
-    const app = await AppPage.open(env, { viewport: { width: 794, height: 1123 } });
-    try {
+    await withApp(env, async (app) => {
       await app.load(`${env.url}?theme=dark`);
       await app.page.emulateMedia({ colorScheme: 'dark', media: 'screen' });
       const onScreen = await lightShare(env.browser, await app.page.screenshot({ fullPage: true }));
@@ -164,9 +141,6 @@ describe('print', () => {
         const shown = await app.page.getByRole(role).filter({ visible: true }).count();
         assert.equal(shown, 0, `no ${role} is printed`);
       }
-      app.assertNoProblems();
-    } finally {
-      await app.close();
-    }
+    }, { viewport: { width: 794, height: 1123 } });
   });
 });

@@ -1,11 +1,10 @@
 // The radar chart as a reader sees it: every axis label fully inside the
 // chart and clear of every other label, at the widget's narrowest width
 // (320 px) and a desktop width, for the shapes the presets produce.
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadData } from '../support/data.mjs';
-import { startEnv } from './harness.mjs';
-import { AppPage } from './page.mjs';
+import { describeWithEnv, withApp } from './runner.mjs';
 
 /** Rendered boxes of the chart and its labels, in CSS pixels. */
 async function labelBoxes(app) {
@@ -20,19 +19,11 @@ async function labelBoxes(app) {
 
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-describe('radar labels', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
+describeWithEnv('radar labels', (env) => {
 
   for (const width of [320, 1280]) {
     test(`at ${width} px wide, no label overlaps another or leaves the chart`, async () => {
-      const app = await AppPage.open(env, { viewport: { width, height: 900 } });
-      try {
+      await withApp(env, async (app) => {
         const { criteria } = loadData();
         for (const preset of [null, 'ML / AI product']) {
           if (preset) await (await app.presetButton(preset)).click();
@@ -53,10 +44,7 @@ describe('radar labels', () => {
             }
           }
         }
-        app.assertNoProblems();
-      } finally {
-        await app.close();
-      }
+      }, { viewport: { width, height: 900 } });
     });
   }
 });

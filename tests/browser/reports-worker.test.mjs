@@ -7,15 +7,14 @@
 // that fetches none of it; a worker started before the service worker takes over is kept from the
 // browser's cache; and it works offline after one visit that started it.
 
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../scripts/static-server.mjs';
 import { reportsWorkerJourneys, singleFileSite } from '../support/journeys/files.mjs';
 import { askTeam as askWorker } from '../support/reports.mjs';
-import { launchChromium } from './harness.mjs';
-import { DIST, copyDist, cspViolations, localHttp, openPage, requireDist, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
+import { DIST, cspViolations, describeWithBrowser, localHttp, openPage, serviceWorkerActive, waitForApp } from './dist-helpers.mjs';
 import { describeJourneys } from './runner.mjs';
 
 const WORKER_FILE = /\/reports-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/;
@@ -37,17 +36,7 @@ describeJourneys('reports worker, in the single file', [singleFileJourney], {
   check: noCspViolation,
 });
 
-describe('reports worker', () => {
-  let browser;
-  const cleanup = [];
-  before(async () => {
-    requireDist('stackweigh.html', 'sw.js');
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
-  });
+describeWithBrowser('reports worker', ['stackweigh.html', 'sw.js'], (env) => {
 
   test('the page names it once, in the boot tag, and preloads nothing of it', () => {
     const page = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -61,7 +50,7 @@ describe('reports worker', () => {
 
   test("the page's first load fetches none of it; started from the page, it answers a team", async () => {
     const server = await startServer({ root: DIST, port: 0 });
-    const g = await openPage(browser, { serviceWorkers: 'block' });
+    const g = await openPage(env.browser, { serviceWorkers: 'block' });
     const requests = [];
     g.context.on('request', (request) => requests.push(request.url()));
     try {
@@ -92,7 +81,7 @@ describe('reports worker', () => {
   test("a first visit that never starts it fetches none of it, not even through the service worker's install", async () => {
     const served = [];
     const server = await startServer({ root: DIST, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(server.url, { waitUntil: 'load' });
       await waitForApp(g.app);
@@ -115,7 +104,7 @@ describe('reports worker', () => {
   test("started before the service worker takes over (a team link's first visit), it is kept from the browser's cache, not downloaded again", async () => {
     const served = [];
     const server = await startServer({ root: DIST, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
-    const g = await openPage(browser);
+    const g = await openPage(env.browser);
     // The page registers its service worker only once the test lets it.
     await g.context.addInitScript(() => {
       const register = ServiceWorkerContainer.prototype.register;
@@ -142,12 +131,8 @@ describe('reports worker', () => {
   });
 
   test('after one visit in which it was started, it works with the server stopped (cached on first use)', async () => {
-    const { root } = copyDist('tools/stackweigh/');
-    cleanup.push(root);
-    const served = [];
-    const server = await startServer({ root, port: 0, onResponse: (method, urlPath) => served.push(urlPath) });
-    const url = `${server.url}tools/stackweigh/`;
-    const g = await openPage(browser);
+    const { server, sent: served, url } = await env.serveCopy('tools/stackweigh/');
+    const g = await openPage(env.browser);
     try {
       await g.page.goto(url, { waitUntil: 'load' });
       await waitForApp(g.app);

@@ -3,7 +3,8 @@
 // leave 127.0.0.1, no console error or warning, no uncaught error, no failed response) at the viewport it
 // asks for, on the page it asks for.
 
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { describeJourneysIn } from '../support/journeys/suite.mjs';
 import { guardedPage, startEnv } from './harness.mjs';
 import { AppPage } from './page.mjs';
 
@@ -24,35 +25,16 @@ export async function withApp(env, fn, { path = '', load = true, checksProblems 
   }
 }
 
-/**
- * A describe() of `journeys` ({ name, open, run(app, context) }) in Chromium. `setup(url, env)` starts what the
- * journeys need besides the app (host pages on other origins…) and returns their addresses and a close().
- * `open` (or `open(site)`) adds Chromium's own page options to every journey's; `check(app)` is a check only
- * Chromium makes, after each journey.
- */
-export function describeJourneys(title, journeys, { setup, open, check } = {}) {
+/** A describe() of `journeys` in Chromium (see describeJourneysIn): a fresh guarded page per journey. */
+export const describeJourneys = (title, journeys, options) =>
+  describeJourneysIn({ start: startEnv, run: (env, t, fn, open) => withApp(env, fn, open) }, title, journeys, options);
+
+/** A describe() whose tests share one server and browser (startEnv): `body(env)` defines them; `env` is filled in before they run. */
+export function describeWithEnv(title, body) {
   describe(title, () => {
-    let env;
-    let site;
-    before(async () => {
-      env = await startEnv();
-      site = setup ? await setup(env.url, env) : {};
-    });
-    after(async () => {
-      await site?.close?.();
-      await env?.close();
-    });
-    for (const journey of journeys) {
-      test(journey.name, (t) =>
-        withApp(
-          env,
-          async (app) => {
-            await journey.run(app, { ...site, url: env.url, t });
-            await check?.(app);
-          },
-          { ...(typeof open === 'function' ? open(site) : open), ...journey.open },
-        ),
-      );
-    }
+    const env = {};
+    before(async () => Object.assign(env, await startEnv()));
+    after(() => env.close?.());
+    body(env);
   });
 }

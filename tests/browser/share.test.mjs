@@ -2,14 +2,13 @@
 // here: storage that throws on access (an init script must run before the page's own, which WebDriver
 // classic cannot add) and the exports (Playwright sees downloads and reads the clipboard; WebDriver
 // classic does neither).
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { findPreset, loadData, optionName, uniformWeights, weightedWinner } from '../support/data.mjs';
 import { DEFAULT_WEIGHT, assertSliderMovesRecommendation, shareJourneys, shareStatus } from '../support/journeys/share.mjs';
 import { choosePreset } from '../support/journeys/page.mjs';
-import { startEnv } from './harness.mjs';
-import { describeJourneys, withApp } from './runner.mjs';
+import { describeJourneys, describeWithEnv, withApp } from './runner.mjs';
 
 const STORAGE_NOTE = 'This browser does not let the page remember your weights; use “Copy link” to keep them.';
 
@@ -22,14 +21,7 @@ async function download(app, name) {
   return file;
 }
 
-describe('storage that throws, and the exports (Chromium only)', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
+describeWithEnv('storage that throws, and the exports (Chromium only)', (env) => {
 
   test('blocked storage (localStorage throws): the widget works, says so, and logs no error', async () => {
     const init = () => {

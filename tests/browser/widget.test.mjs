@@ -2,27 +2,19 @@
 // the embed in both colour schemes (Chromium emulates the reader's preference); and, Chromium's alone
 // because only Playwright can hold a response, a prerendered page that is a live form whose input the app
 // adopts once its wasm arrives.
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPreset, loadData } from '../support/data.mjs';
 import { blogSite, firstScreenJourneys, fullComparatorJourney, oneScreenJourneys } from '../support/journeys/widget.mjs';
 import { waitFor } from '../support/waits.mjs';
-import { startEnv } from './harness.mjs';
-import { describeJourneys, withApp } from './runner.mjs';
+import { describeJourneys, describeWithEnv, withApp } from './runner.mjs';
 
 describeJourneys('the page: the first screen is the answer', firstScreenJourneys);
 describeJourneys('the embed in a blog post: one screen tall, grows on demand', [...oneScreenJourneys(['light', 'dark']), fullComparatorJourney], {
   setup: blogSite,
 });
 
-describe('the prerendered page is a live form', () => {
-  let env;
-  before(async () => {
-    env = await startEnv();
-  });
-  after(async () => {
-    await env?.close();
-  });
+describeWithEnv('the prerendered page is a live form', (env) => {
 
   for (const query of ['', '?embed=1']) {
     test(`a use case picked and a slider moved before the app is live are what the app shows (${query || 'page'})`, async () => {

@@ -3,7 +3,7 @@
 // asks for, on the page it asks for, and fails on any request leaving 127.0.0.1 and any console error or
 // uncaught error of the page during it.
 
-import { after, before, describe, test } from 'node:test';
+import { describeJourneysIn } from '../support/journeys/suite.mjs';
 import { startFirefoxEnv } from './harness.mjs';
 import { FirefoxApp } from './page.mjs';
 
@@ -24,37 +24,15 @@ export async function runJourney(app, t, fn, { path = '', load = true, viewport 
   if (!checksProblems) app.assertNoProblems();
 }
 
-/**
- * A describe() of `journeys` ({ name, open, run(app, context) }) in Firefox. `setup(url, env)` starts what the
- * journeys need besides the app (host pages on other origins…) and returns their addresses and a close().
- * `open` (or `open(site)`) adds to every journey's page options; `check(app)` runs after each journey.
- */
-export function describeJourneys(title, journeys, { setup, open, check } = {}) {
-  describe(title, () => {
-    let env;
-    let app;
-    let site;
-    before(async () => {
-      env = await startFirefoxEnv(VIEWPORT);
-      app = new FirefoxApp(env);
-      site = setup ? await setup(env.url, env) : {};
-    });
-    after(async () => {
-      await site?.close?.();
-      await env?.close();
-    });
-    for (const journey of journeys) {
-      test(journey.name, (t) =>
-        runJourney(
-          app,
-          t,
-          async (a) => {
-            await journey.run(a, { ...site, url: env.url, t });
-            await check?.(a);
-          },
-          { ...(typeof open === 'function' ? open(site) : open), ...journey.open },
-        ),
-      );
-    }
-  });
+/** A describe() of `journeys` in Firefox (see describeJourneysIn): one session for the file, fresh storage per journey. */
+export function describeJourneys(title, journeys, options) {
+  const engine = {
+    async start() {
+      const env = await startFirefoxEnv(VIEWPORT);
+      env.app = new FirefoxApp(env);
+      return env;
+    },
+    run: (env, t, fn, open) => runJourney(env.app, t, fn, open),
+  };
+  return describeJourneysIn(engine, title, journeys, options);
 }
