@@ -1,14 +1,14 @@
 //! Turns `data/node-vs-python.toml` into Rust statics at build time.
 //!
 //! The data is validated here with the same rules the tests use
-//! (`src/core/schema/`), so invalid data fails the build with messages that
+//! (`src/core/engine/schema/`), so invalid data fails the build with messages that
 //! name the file and the entry, and the shipped wasm carries no TOML parser.
 
-#[path = "src/core/schema/mod.rs"]
+#[path = "src/core/engine/schema/mod.rs"]
 #[allow(dead_code)]
 mod schema;
 
-#[path = "src/core/details.rs"]
+#[path = "src/core/engine/details.rs"]
 #[allow(dead_code)]
 mod details;
 
@@ -24,8 +24,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=STACKWEIGH_DATA");
     let file = std::env::var("STACKWEIGH_DATA").unwrap_or_else(|_| DATA_FILE.to_string());
     println!("cargo:rerun-if-changed={file}");
-    println!("cargo:rerun-if-changed=src/core/schema");
-    println!("cargo:rerun-if-changed=src/core/details.rs");
+    println!("cargo:rerun-if-changed=src/core/engine/schema");
+    println!("cargo:rerun-if-changed=src/core/engine/details.rs");
 
     let text = std::fs::read_to_string(&file)
         .unwrap_or_else(|e| fail(&[format!("{file}: cannot be read: {e}")]));

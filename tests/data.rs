@@ -1,7 +1,7 @@
 //! The data file's rules, tested on the real file and on a small fixture
 //! broken one rule at a time.
 
-use stackweigh::core::schema::{normalise_whitespace, validate, RawData};
+use stackweigh::core::engine::schema::{normalise_whitespace, validate, RawData};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -361,7 +361,7 @@ const DATA_ANALYSIS: Sayings = &[
 /// way would mean a scoring or weighting mistake.
 #[test]
 fn presets_the_articles_agree_on_land_on_that_side() {
-    use stackweigh::core::score::{evaluate, Outcome};
+    use stackweigh::core::engine::score::{evaluate, Outcome};
     use stackweigh::core::MATRIX;
     let option = |id: &str| MATRIX.options.iter().position(|o| o.id == id).unwrap();
     for (preset, expected, _) in CONSENSUS {
@@ -464,7 +464,7 @@ fn the_cms_preset_follows_the_stated_method() {
 
 #[test]
 fn an_article_s_position_is_its_stated_verdict_or_its_claims_majority() {
-    use stackweigh::core::details::{disagreement, position};
+    use stackweigh::core::engine::details::{disagreement, position};
     let data = load(DATA_FILE);
     let criterion = |id: &str| data.criteria.iter().find(|c| c.id == id).expect(id);
     let community = criterion("community_hiring");
@@ -496,7 +496,7 @@ fn an_article_s_position_is_its_stated_verdict_or_its_claims_majority() {
         let template = c.claims[0].clone();
         c.claims = sides
             .iter()
-            .map(|s| stackweigh::core::schema::RawClaim {
+            .map(|s| stackweigh::core::engine::schema::RawClaim {
                 favours: s.to_string(),
                 ..template.clone()
             })

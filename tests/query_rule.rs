@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use stackweigh::core::query::{parse, EMBED_ON, MAX_QUERY};
+use stackweigh::core::page::query::{parse, EMBED_ON, MAX_QUERY};
 use stackweigh::core::MATRIX;
 
 /// Runs boot.js once per query (one a line on stdin), as in a framed page

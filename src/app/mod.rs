@@ -24,7 +24,8 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// rendering. Until the last, the prerendered page stays as it is.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    use crate::core::{query, update::boot, MATRIX};
+    use crate::core::page::{query, update::boot};
+    use crate::core::MATRIX;
 
     dom::next_task(|| {
         let options = query::parse(&MATRIX, &browser::query());
@@ -45,7 +46,8 @@ pub fn mount() {
 /// microtask, before the next paint, so the reader never sees an empty box.
 #[cfg(target_arch = "wasm32")]
 fn render(mut booted: Booted) {
-    use crate::core::{adopt::adopt, update::update, MATRIX};
+    use crate::core::page::{adopt::adopt, update::update};
+    use crate::core::MATRIX;
 
     let Some(element) = root_element() else {
         yew::Renderer::<App>::with_props(AppProps {
@@ -64,7 +66,7 @@ fn render(mut booted: Booted) {
         }
         booted
             .effects
-            .retain(|e| !matches!(e, crate::core::update::Effect::Render));
+            .retain(|e| !matches!(e, crate::core::page::effect::Effect::Render));
         element.set_inner_html("");
         let _ = element.remove_attribute(PRERENDERED_ATTRIBUTE);
     }
@@ -102,7 +104,7 @@ pub fn prerender() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::prerender;
-    use crate::core::recommendation::recommendation;
+    use crate::core::engine::recommendation::recommendation;
     use crate::core::MATRIX;
 
     #[test]

@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use super::components::layout::widget;
 use super::dispatch::Dispatcher;
-use crate::core::model::Model;
-use crate::core::update::{boot, Effect};
-use crate::core::view_model::view;
+use crate::core::page::effect::Effect;
+use crate::core::page::model::Model;
+use crate::core::page::update::boot;
+use crate::core::page::view_model::view;
 use crate::core::MATRIX;
 
 /// The first model, and what the page must do once it is drawn.
@@ -20,9 +21,9 @@ impl Booted {
     /// The default view (no query, no link, nothing saved): what the build
     /// prerenders into index.html, and what a first visit starts from.
     pub fn default_view() -> Self {
-        let options = crate::core::query::parse(&MATRIX, "");
+        let options = crate::core::page::query::parse(&MATRIX, "");
         let (model, effects) = boot(&MATRIX, options, "", String::new(), || {
-            (crate::core::startup::Stored::Empty, None)
+            (crate::core::page::startup::Stored::Empty, None)
         });
         Booted { model, effects }
     }

@@ -14,7 +14,7 @@ pub const BIN: &str = "reports";
 pub const TRUNK_GLUE: &str = "reports.js";
 pub const TRUNK_WASM: &str = "reports_bg.wasm";
 /// The boot script tag's attribute naming the worker script.
-pub use crate::core::reports::ATTRIBUTE;
+pub use crate::core::protocol::ATTRIBUTE;
 
 /// The worker's files as the bundle ships them.
 #[derive(Debug, Clone, PartialEq, Eq)]
