@@ -3,6 +3,7 @@
 //! verdicts, analysis) is drawn by the reports worker as escaped HTML
 //! (`core::reports::team_html`) and shown as it is.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::panel::on_toggle;
@@ -55,7 +56,8 @@ pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
 }
 
 /// One "Remove" button a person. Keyed by name, so removing one leaves the
-/// others' buttons (and the focus on them) where they are.
+/// others' buttons where they are; the keyboard's place moves at once to
+/// the next person's button (or the previous, or the paste box).
 fn people(people: &[RemoveButton], on: &Callback<Event>) -> Html {
     html! {
         <ul class="sw-team-people" aria-label="Who is on the team">
@@ -66,7 +68,10 @@ fn people(people: &[RemoveButton], on: &Callback<Event>) -> Html {
                         <bdi>{ &person.name }</bdi>
                         <button type="button" class="sw-button sw-button--quiet sw-button--small"
                             aria-label={person.label.clone()}
-                            onclick={on.reform(move |_: MouseEvent| event.clone())}>{ "Remove" }</button>
+                            onclick={on.reform(move |click: MouseEvent| {
+                                focus_neighbour(&click);
+                                event.clone()
+                            })}>{ "Remove" }</button>
                     </li>
                 }
             }) }
@@ -91,6 +96,27 @@ fn team_link(link: String, on: &Callback<Event>) -> Html {
                 <button type="button" class="sw-button" onclick={produce(Output::DownloadRecord { team: true })}>{ "Download the team’s record (.md)" }</button>
             </div>
         </>
+    }
+}
+
+/// Before a person's row goes, focus the button of the person after them,
+/// else before them, else the panel's paste box.
+fn focus_neighbour(click: &MouseEvent) {
+    let Some(row) = click
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|button| button.closest("li").ok().flatten())
+    else {
+        return;
+    };
+    let neighbour = (row.next_element_sibling())
+        .or_else(|| row.previous_element_sibling())
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .or_else(|| {
+            let panel = row.closest("details").ok().flatten()?;
+            panel.query_selector("textarea").ok().flatten()
+        });
+    if let Some(element) = neighbour.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 

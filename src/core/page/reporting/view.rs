@@ -11,7 +11,7 @@ use crate::core::page::model::Model;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveButton {
     pub name: String,
-    /// Its accessible name, e.g. "Remove Ana from the team".
+    /// Its accessible name, e.g. "Remove Ana".
     pub label: String,
 }
 
@@ -70,7 +70,7 @@ pub fn view(model: &Model) -> Option<TeamworkView> {
         name_limit: MAX_NAME_CHARS,
         people: (reports.people.iter())
             .map(|name| RemoveButton {
-                label: format!("Remove {name} from the team"),
+                label: format!("Remove {name}"),
                 name: name.clone(),
             })
             .collect(),

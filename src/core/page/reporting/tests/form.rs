@@ -51,7 +51,7 @@ fn adding_sends_the_paste_and_a_full_answer_empties_the_box() {
     let vm = teamwork(&model);
     assert_eq!(vm.paste, "", "all of it went in");
     assert_eq!(vm.people[0].name, "Ana");
-    assert_eq!(vm.people[0].label, "Remove Ana from the team");
+    assert_eq!(vm.people[0].label, "Remove Ana");
     assert_eq!(
         vm.team_link.as_deref(),
         Some(&*format!("{ADDRESS}#{TEAM_LINK}"))
