@@ -47,12 +47,19 @@ pub const MAX_QUERY: usize = 2_048;
 /// The values of `embed` that turn embed mode on (`?embed` is the empty one).
 pub const EMBED_ON: [&str; 3] = ["", "1", "true"];
 
+/// A value from the address as a notice may name it: quoted when it looks
+/// like one of our ids (`[a-z0-9_-]`, at most 30 characters), otherwise "an
+/// unknown value", so a crafted link cannot speak in the page's voice.
 fn shown(text: &str) -> String {
-    let mut short: String = text.chars().take(30).collect();
-    if text.chars().count() > 30 {
-        short.push('…');
+    let id_like = !text.is_empty()
+        && text.len() <= 30
+        && (text.bytes())
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if id_like {
+        format!("“{text}”")
+    } else {
+        "an unknown value".to_string()
     }
-    short
 }
 
 /// Minimal percent-decoding for query values (`%2C` → `,`, `+` → space);
@@ -110,14 +117,14 @@ pub fn parse(matrix: &Matrix, query: &str) -> PageOptions {
                 "light" => options.theme = Theme::Light,
                 "dark" => options.theme = Theme::Dark,
                 _ => options.problems.push(format!(
-                    "“{}” is not a theme (use light, dark or auto); following your system setting.",
+                    "The address asks for {} as a theme (use light, dark or auto); following your system setting.",
                     shown(&value)
                 )),
             },
             "preset" => match matrix.presets.iter().position(|p| p.id == value) {
                 Some(index) => options.preset = Some(index),
                 None => options.problems.push(format!(
-                    "There is no use-case preset called “{}”; showing equal weights instead. Pick a preset below.",
+                    "The address asks for {} as a use-case preset, and there is none by that name; showing equal weights instead. Pick a preset below.",
                     shown(&value)
                 )),
             },
@@ -149,14 +156,9 @@ fn read_criteria(matrix: &Matrix, value: &str, options: &mut PageOptions) {
     }
     crate::core::engine::sort_by_rank(&mut chosen, |&c| c as i64);
     if !unknown.is_empty() {
-        options.problems.push(format!(
-            "Unknown criteria ignored: {}.",
-            unknown
-                .iter()
-                .map(|u| format!("“{u}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        options
+            .problems
+            .push(format!("Unknown criteria ignored: {}.", unknown.join(", ")));
     }
     if chosen.is_empty() {
         options
@@ -203,9 +205,37 @@ mod tests {
         assert_eq!(options.criteria, None);
         assert_eq!(options.embed_id, None);
         let all = options.problems.join(" ");
-        assert!(all.contains("“purple” is not a theme"), "{all}");
-        assert!(all.contains("no use-case preset called “quantum”"), "{all}");
+        assert!(all.contains("asks for “purple” as a theme"), "{all}");
+        assert!(
+            all.contains("asks for “quantum” as a use-case preset"),
+            "{all}"
+        );
         assert!(all.contains("Unknown criteria ignored: “vibes”"), "{all}");
+    }
+
+    #[test]
+    fn a_notice_never_echoes_text_that_is_not_an_id() {
+        // The security review's query: a reversed fake address and a fake login warning.
+        let options = parse(
+            &MATRIX,
+            "?preset=%E2%80%AEmoc.live%20ta%20nigol&criteria=Your%20session%20expired,Re-enter%20at%20evil.example,vibes&theme=%3Cb%3E",
+        );
+        let all = options.problems.join(" ");
+        for echoed in ["\u{202e}", "moc.live", "session", "evil.example", "<b>"] {
+            assert!(!all.contains(echoed), "{echoed} echoed in: {all}");
+        }
+        assert!(
+            all.contains("asks for an unknown value as a use-case preset"),
+            "{all}"
+        );
+        assert!(
+            all.contains("Unknown criteria ignored: an unknown value, an unknown value, “vibes”."),
+            "{all}"
+        );
+        let long = parse(&MATRIX, &format!("preset={}", "a".repeat(31)))
+            .problems
+            .join(" ");
+        assert!(long.contains("an unknown value"), "{long}");
     }
 
     #[test]
