@@ -55,13 +55,15 @@ fn verdict_problems(data: &RawData) -> Vec<String> {
             if claim.verdict == "contested" && claim.correction_sources.len() < 2 {
                 problems.push(says("contested needs the primary sources that disagree"));
             }
-            if claim.compares && claim.verdict == "accurate" && lead != Some(side) {
-                let what = if side == "tie" && lead.is_none() {
-                    continue;
-                } else {
-                    "ranks the options but its side does not lead here, so it cannot be accurate"
-                };
-                problems.push(says(what));
+            let said_even_and_is_even = side == "tie" && lead.is_none();
+            if claim.compares
+                && claim.verdict == "accurate"
+                && lead != Some(side)
+                && !said_even_and_is_even
+            {
+                problems.push(says(
+                    "ranks the options but its side does not lead here, so it cannot be accurate",
+                ));
             }
             if claim.compares
                 && other_leads
