@@ -8,7 +8,7 @@
 //!
 //! Shared by `build.rs` and the native tests, like `schema.rs`.
 
-use super::schema::{RawClaim, RawCriterion, RawData, RawSource};
+use super::schema::{leader, RawClaim, RawCriterion, RawData, RawSource, LEAD_GAP};
 use std::fmt::Write as _;
 
 /// Separates one criterion's fragment from the next in the payload file.
@@ -75,13 +75,22 @@ pub fn position(criterion: &RawCriterion, article: &str) -> String {
     }
 }
 
-/// How many of a criterion's claims the audit corrects (any verdict but
-/// "accurate").
+/// How many of a criterion's claims the audit corrects (false, outdated,
+/// oversimplified or contested: not accurate, and not merely unverifiable).
 pub fn corrections(criterion: &RawCriterion) -> usize {
     criterion
         .claims
         .iter()
-        .filter(|c| c.verdict != "accurate")
+        .filter(|c| !matches!(c.verdict.as_str(), "accurate" | "unverified"))
+        .count()
+}
+
+/// How many of a criterion's claims nobody can check (verdict "unverified").
+pub fn unverified(criterion: &RawCriterion) -> usize {
+    criterion
+        .claims
+        .iter()
+        .filter(|c| c.verdict == "unverified")
         .count()
 }
 
@@ -100,20 +109,7 @@ pub fn render(data: &RawData, criterion: &RawCriterion) -> String {
         escape(&criterion.description)
     );
 
-    let positions = disagreement(data, criterion);
-    if !positions.is_empty() {
-        out.push_str("<div class=\"sw-disagree-box\"><h3>Sources disagree</h3><ul>");
-        for position in &positions {
-            let _ = write!(
-                out,
-                "<li><cite>{}</cite> {}</li>",
-                escape(&position.publisher),
-                escape(&favours_text(data, &position.favours))
-            );
-        }
-        out.push_str("</ul></div>");
-    }
-
+    disagreement_box(&mut out, data, criterion);
     out.push_str("<dl class=\"sw-scores\">");
     for option in &data.options {
         let Some(score) = criterion.scores.get(&option.id) else {
@@ -135,22 +131,89 @@ pub fn render(data: &RawData, criterion: &RawCriterion) -> String {
         out.push_str("</dd>");
     }
     out.push_str("</dl>");
+    let _ = write!(
+        out,
+        "<p class=\"sw-lead\">{}</p>",
+        escape(&lead_text(data, criterion))
+    );
+    unconfirmed(&mut out, data, criterion);
+    claims_box(&mut out, data, criterion);
+    out
+}
 
-    if !criterion.claims.is_empty() {
-        let corrected = corrections(criterion);
+/// "Sources disagree", when the articles take different sides here.
+fn disagreement_box(out: &mut String, data: &RawData, criterion: &RawCriterion) {
+    let positions = disagreement(data, criterion);
+    if positions.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"sw-disagree-box\"><h3>Sources disagree</h3><ul>");
+    for position in &positions {
         let _ = write!(
             out,
-            "<details class=\"sw-claims-box\"><summary>What the articles say: {} {}, {} corrected</summary><ul class=\"sw-claims\">",
+            "<li><cite>{}</cite> {}</li>",
+            escape(&position.publisher),
+            escape(&favours_text(data, &position.favours))
+        );
+    }
+    out.push_str("</ul></div>");
+}
+
+/// "What the articles say": every audited claim and our verdict.
+fn claims_box(out: &mut String, data: &RawData, criterion: &RawCriterion) {
+    if !criterion.claims.is_empty() {
+        let corrected = corrections(criterion);
+        let unchecked = match unverified(criterion) {
+            0 => String::new(),
+            n => format!(", {n} unverified"),
+        };
+        let _ = write!(
+            out,
+            "<details class=\"sw-claims-box\"><summary>What the articles say: {} {}, {} corrected{unchecked}</summary><ul class=\"sw-claims\">",
             criterion.claims.len(),
             if criterion.claims.len() == 1 { "claim" } else { "claims" },
             corrected
         );
         for claim in &criterion.claims {
-            render_claim(&mut out, data, claim);
+            render_claim(out, data, claim);
         }
         out.push_str("</ul></details>");
     }
-    out
+}
+
+/// The lead threshold applied to this criterion, in words.
+pub fn lead_text(data: &RawData, criterion: &RawCriterion) -> String {
+    let mut scores: Vec<(i64, &str)> = (data.options.iter())
+        .filter_map(|o| Some((criterion.scores.get(&o.id)?.score, o.name.as_str())))
+        .collect();
+    scores.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    match (leader(criterion), scores.as_slice()) {
+        (Some(_), [(a, first), (b, _), ..]) => format!(
+            "{first} leads here, {a} to {b} (a lead is a gap of {LEAD_GAP} points or more)."
+        ),
+        (None, [(a, _), (b, _), ..]) if a != b => format!(
+            "Even here: {a} to {b} is within one point, which this scale does not count as a lead."
+        ),
+        (_, [(a, _), ..]) => format!("Even here: both score {a}."),
+        _ => String::new(),
+    }
+}
+
+/// The facts this criterion needed that the review could not confirm.
+fn unconfirmed(out: &mut String, data: &RawData, criterion: &RawCriterion) {
+    for fact in data
+        .unverified
+        .iter()
+        .filter(|f| f.criterion == criterion.id)
+    {
+        let _ = write!(
+            out,
+            "<p class=\"sw-unverified\"><strong>Not confirmed.</strong> {} Looked for on {}: {}</p>",
+            escape(&fact.fact),
+            escape(&fact.checked),
+            escape(&fact.searched)
+        );
+    }
 }
 
 fn render_claim(out: &mut String, data: &RawData, claim: &RawClaim) {
@@ -239,6 +302,7 @@ fn verdict_label(verdict: &str) -> &'static str {
         "false" => "False.",
         "outdated" => "Outdated.",
         "oversimplified" => "Oversimplified.",
+        "unverified" => "Unverified.",
         _ => "Contested.",
     }
 }
@@ -251,6 +315,8 @@ fn kind_label(kind: &str) -> &'static str {
         "release-notes" => "release notes",
         "survey" => "survey",
         "benchmark" => "benchmark",
+        "advisory" => "security advisory or incident report",
+        "issue" => "the maintainers' own report in the project's tracker",
         _ => "book",
     }
 }

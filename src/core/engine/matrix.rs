@@ -48,6 +48,18 @@ pub struct Preset {
     pub name: &'static str,
     pub summary: &'static str,
     pub weights: &'static [u8],
+    /// One sentence when this preset's verdict parts from what the audited
+    /// articles that name its use case say, with the reason; `None` when
+    /// they agree or say nothing (tested against the articles in tests/).
+    pub departure: Option<&'static str>,
+}
+
+/// An audited article, as the page names it in one line: publisher and
+/// address (none where the audited copy names no site), in [`ARTICLE_LINKS`] order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleLink {
+    pub publisher: &'static str,
+    pub url: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +86,8 @@ pub struct Notes {
     pub presets_method: &'static str,
     /// How a reader can propose a change to the data.
     pub contribute: &'static str,
+    /// How many audited claims nobody can check (verdict "unverified").
+    pub unverified_claims: usize,
 }
 
 /// The highest weight a criterion can have.

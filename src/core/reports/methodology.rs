@@ -31,6 +31,8 @@ pub struct AuditedArticle {
     pub title: &'static str,
     pub year: u16,
     pub url: Option<&'static str>,
+    /// e.g. how an original of a republished copy was looked for.
+    pub note: Option<&'static str>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/audited_articles.rs"));
@@ -48,7 +50,10 @@ fn audited(articles: &[AuditedArticle]) -> Section {
     let links = articles
         .iter()
         .map(|a| Link {
-            text: format!("{}, “{}” ({})", a.publisher, a.title, a.year),
+            text: match a.note {
+                Some(note) => format!("{}, “{}” ({}). {note}", a.publisher, a.title, a.year),
+                None => format!("{}, “{}” ({})", a.publisher, a.title, a.year),
+            },
             url: a.url,
         })
         .collect();
@@ -87,9 +92,10 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         section(
             "Sources and corrections",
             format!(
-                "{} sources: the {} articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement. {disputed} criteria carry a “sources disagree” mark.",
+                "{} sources: the {} articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement, and {} are marked unverified because nobody can check them. {disputed} criteria carry a “sources disagree” mark.",
                 matrix.source_count,
-                AUDITED_ARTICLES.len()
+                AUDITED_ARTICLES.len(),
+                NOTES.unverified_claims
             ),
         ),
         section(

@@ -5,6 +5,8 @@
 //! (which check that each kind of bad data is rejected). It depends only on
 //! `serde` and `std`, so it compiles in both places.
 
+mod presets;
+mod report;
 mod validate;
 
 pub use validate::validate;
@@ -26,6 +28,9 @@ pub struct RawData {
     pub criteria: Vec<RawCriterion>,
     #[serde(rename = "preset")]
     pub presets: Vec<RawPreset>,
+    /// Facts the review looked for and could not confirm (see `RawUnverified`).
+    #[serde(rename = "unverified", default)]
+    pub unverified: Vec<RawUnverified>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -65,6 +70,8 @@ pub struct RawSource {
     pub file: Option<String>,
     pub url: Option<String>,
     pub checked: Option<String>,
+    /// One sentence shown with the source, e.g. how an original was looked for.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,6 +115,10 @@ pub struct RawClaim {
     pub correction: Option<String>,
     #[serde(default)]
     pub correction_sources: Vec<String>,
+    /// The claim ranks the options on this criterion as a whole ("Node.js
+    /// is more scalable than Python"), so the lead threshold judges it.
+    #[serde(default)]
+    pub compares: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -117,6 +128,37 @@ pub struct RawPreset {
     pub name: String,
     pub summary: String,
     pub weights: BTreeMap<String, i64>,
+    /// What the audited articles say about this use case, in their words.
+    #[serde(default)]
+    pub sayings: Vec<RawSaying>,
+    /// One sentence: where the matrix's verdict parts from the articles'
+    /// and why. Present exactly when the two differ (tested).
+    pub departure: Option<String>,
+}
+
+/// One article naming a side for a use case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSaying {
+    pub source: String,
+    pub favours: String,
+    /// Verbatim, checked against the article like claims' quotes.
+    pub quote: String,
+}
+
+/// A fact the review needed and could not confirm from the references it
+/// could reach: written as unverified, never stated from memory.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnverified {
+    pub id: String,
+    /// The criterion whose "Why?" shows it.
+    pub criterion: String,
+    pub fact: String,
+    /// How and where it was looked for.
+    pub searched: String,
+    /// When it was looked for (YYYY-MM-DD).
+    pub checked: String,
 }
 
 pub const SOURCE_KINDS: &[&str] = &[
@@ -127,6 +169,8 @@ pub const SOURCE_KINDS: &[&str] = &[
     "survey",
     "benchmark",
     "book",
+    "advisory",
+    "issue",
 ];
 pub const VERDICTS: &[&str] = &[
     "accurate",
@@ -134,7 +178,11 @@ pub const VERDICTS: &[&str] = &[
     "outdated",
     "oversimplified",
     "contested",
+    "unverified",
 ];
+/// On a criterion, an option leads when it scores at least this many points
+/// more; a smaller difference is within a 1–10 judgement's precision: even.
+pub const LEAD_GAP: i64 = 2;
 pub const MIN_SCORE: i64 = 1;
 pub const MAX_SCORE: i64 = 10;
 pub const MAX_WEIGHT: i64 = 10;
@@ -142,6 +190,20 @@ pub const MAX_SHORT_LABEL: usize = 11;
 
 /// Collapses every run of whitespace to one space, as the quote check does:
 /// nothing else is normalised, so a quote must match the article's characters.
+/// The option that leads on a criterion by [`LEAD_GAP`] or more, if any.
+pub fn leader(criterion: &RawCriterion) -> Option<&str> {
+    let mut scores: Vec<(&str, i64)> = criterion
+        .scores
+        .iter()
+        .map(|(option, s)| (option.as_str(), s.score))
+        .collect();
+    scores.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+    match scores.as_slice() {
+        [(first, a), (_, b), ..] if a - b >= LEAD_GAP => Some(first),
+        _ => None,
+    }
+}
+
 pub fn normalise_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2,33 +2,13 @@
 //! per problem that names the file and the entry, so a person editing the
 //! data can fix it without reading code.
 
+use super::presets::{check_preset, check_unverified};
+use super::report::{check_side, is_iso_date, unique_ids, Ids, Report};
 use super::{
-    RawClaim, RawCriterion, RawData, RawMeta, RawPreset, RawScore, RawSource, MAX_SCORE,
-    MAX_SHORT_LABEL, MAX_WEIGHT, MIN_SCORE, SOURCE_KINDS, VERDICTS,
+    RawClaim, RawCriterion, RawData, RawMeta, RawScore, RawSource, MAX_SCORE, MAX_SHORT_LABEL,
+    MIN_SCORE, SOURCE_KINDS, VERDICTS,
 };
 use std::collections::BTreeSet;
-
-/// The problems found so far, each as "file: entry: problem".
-struct Report<'a> {
-    file: &'a str,
-    errors: Vec<String>,
-}
-
-impl Report<'_> {
-    fn err(&mut self, entry: &str, problem: String) {
-        self.errors
-            .push(format!("{}: {entry}: {problem}", self.file));
-    }
-}
-
-/// The ids every table may refer to, gathered once.
-struct Ids<'a> {
-    options: BTreeSet<&'a str>,
-    groups: BTreeSet<&'a str>,
-    sources: BTreeSet<&'a str>,
-    articles: BTreeSet<&'a str>,
-    criteria: BTreeSet<&'a str>,
-}
 
 /// Checks every rule the product relies on and returns one message per
 /// problem, each naming the file and the entry.
@@ -47,8 +27,9 @@ pub fn validate(file: &str, data: &RawData) -> Result<(), Vec<String>> {
         check_criterion(&mut report, &ids, criterion, &mut cited);
     }
     for preset in &data.presets {
-        check_preset(&mut report, &ids, preset);
+        check_preset(&mut report, &ids, preset, &mut cited);
     }
+    check_unverified(&mut report, &ids, &data.unverified);
     for source in &data.sources {
         if !cited.contains(source.id.as_str()) {
             report.err(&format!("source {:?}", source.id), "is never cited".into());
@@ -136,6 +117,9 @@ fn check_source(report: &mut Report, source: &RawSource) {
     }
     if source.publisher.trim().is_empty() || source.title.trim().is_empty() {
         report.err(&entry, "needs a publisher and a title".into());
+    }
+    if source.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        report.err(&entry, "has an empty note".into());
     }
 }
 
@@ -228,12 +212,20 @@ fn check_claim<'a>(
         .correction
         .as_deref()
         .is_some_and(|c| !c.trim().is_empty());
-    if claim.verdict != "accurate" && (!has_text || claim.correction_sources.is_empty()) {
+    let needs_sources = !matches!(claim.verdict.as_str(), "accurate" | "unverified");
+    if claim.verdict == "unverified" && !has_text {
+        let problem = "an unverified claim needs a correction saying what was looked for";
+        report.err(entry, problem.into());
+    } else if needs_sources && (!has_text || claim.correction_sources.is_empty()) {
         let problem = format!(
             "a {:?} claim needs a correction and correction_sources",
             claim.verdict
         );
         report.err(entry, problem);
+    }
+    if claim.verdict == "contested" && claim.correction_sources.len() < 2 {
+        let problem = "a contested claim cites the primary sources that disagree (at least two)";
+        report.err(entry, problem.into());
     }
     for id in &claim.correction_sources {
         cited.insert(id);
@@ -257,63 +249,4 @@ fn check_positions(report: &mut Report, ids: &Ids, entry: &str, criterion: &RawC
         }
         check_side(report, ids, &entry, "position", side);
     }
-}
-
-fn check_side(report: &mut Report, ids: &Ids, entry: &str, field: &str, side: &str) {
-    if side != "tie" && !ids.options.contains(side) {
-        let problem = format!("{field} {side:?} is neither an option id nor \"tie\"");
-        report.err(entry, problem);
-    }
-}
-
-fn check_preset(report: &mut Report, ids: &Ids, preset: &RawPreset) {
-    let entry = format!("preset {:?}", preset.id);
-    if preset.name.trim().is_empty() || preset.summary.trim().is_empty() {
-        report.err(&entry, "needs a name and a summary".into());
-    }
-    for (criterion, weight) in &preset.weights {
-        if !ids.criteria.contains(criterion.as_str()) {
-            report.err(&entry, format!("names unknown criterion {criterion:?}"));
-        }
-        if !(0..=MAX_WEIGHT).contains(weight) {
-            let problem = format!("weight {weight} for {criterion:?} is outside 0..={MAX_WEIGHT}");
-            report.err(&entry, problem);
-        }
-    }
-    for criterion in &ids.criteria {
-        if !preset.weights.contains_key(*criterion) {
-            let problem = format!("sets no weight for criterion {criterion:?}");
-            report.err(&entry, problem);
-        }
-    }
-    if preset.weights.values().all(|w| *w == 0) {
-        report.err(&entry, "sets every weight to zero".into());
-    }
-}
-
-fn unique_ids<'a>(
-    report: &mut Report,
-    what: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if id.trim().is_empty() {
-            report.err(&format!("{what} {id:?}"), "has an empty id".into());
-        } else if !seen.insert(id) {
-            report.err(&format!("{what} {id:?}"), "is a duplicate id".into());
-        }
-    }
-    seen
-}
-
-fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
