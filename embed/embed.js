@@ -1,8 +1,8 @@
 /*! stackweigh embed loader: turns each <div class="stackweigh-embed"> into a
  * sandboxed, auto-height iframe of the widget (embed.html beside this script).
- * No dependencies, cookies or storage; no request but the iframe's own. It
- * never focuses, clicks or posts into the iframe (the widget starts at the
- * reader's first intent): it creates it and follows its height.
+ * No dependencies, cookies or storage; no request but the iframe's. It never
+ * focuses, clicks or posts into it (the widget starts at the reader's first
+ * intent): it creates it and follows its height.
  *
  *   <div class="stackweigh-embed" data-preset="ml_ai" data-theme="auto">
  *     <a href="https://HOST/PATH/">Node.js vs Python comparator</a>
@@ -18,7 +18,7 @@
  */
 (function (w, d) {
   'use strict';
-  // The widget is embed.html beside this script (every browser with URL has currentScript).
+  // The widget: embed.html beside this script.
   var base;
   try {
     base = new URL('embed.html', d.currentScript.src);
@@ -26,8 +26,7 @@
     return;
   }
 
-  // Shared by every copy of this script on the page: one id counter, one
-  // message listener, the list of iframes it may resize.
+  // One id counter, message listener and list of iframes for every copy of this script.
   var reg = w.stackweighEmbed;
   if (!reg) {
     reg = w.stackweighEmbed = { n: 0, frames: [] };
@@ -73,8 +72,9 @@
       param('criteria', div.getAttribute('data-criteria')) +
       state(div.getAttribute('data-state'));
     f.title = title;
-    // Run, keep its origin (files, height messages), open the full page unsandboxed.
-    f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // May run, keep its origin (files, heights), open the full page unsandboxed;
+    // on its own origin a sandbox is moot (Chromium warns).
+    if (base.origin !== w.location.origin) f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     f.setAttribute('loading', 'lazy');
     f.setAttribute('allow', 'clipboard-write');
     f.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');

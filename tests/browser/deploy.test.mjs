@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPage } from './dist-helpers.mjs';
-import { DIST } from '../support/paths.mjs';
+import { DIST, REPO } from '../support/paths.mjs';
 import { TIMEOUT_MS, waitFor } from '../support/waits.mjs';
 import { launchChromium, liveRecommendation, newGuardedPage, openPanels } from './harness.mjs';
 import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-server.mjs';
@@ -54,6 +54,33 @@ function pageReferences() {
   const strings = [...page.matchAll(/["'(](\.\/[^"'()?#\s>]+)/g)].map((m) => m[1]);
   const local = [...attributes, ...strings].filter((url) => !/^(#|\?|\/|[a-z]+:)/i.test(url));
   return [...new Set(local.map((url) => `/${url.replace(/^\.\//, '')}`))];
+}
+
+/**
+ * The headers README's nginx recipe gives `urlPath` ($uri, a file of dist/): the server's add_header lines,
+ * with each `$variable` read from its map as nginx does (the first matching regex, else the default); an
+ * empty value sends no header.
+ */
+function nginxHeaders(urlPath) {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const recipe = readme.match(/```nginx\n([\s\S]*?)```/);
+  assert.ok(recipe, "README's nginx recipe");
+  const maps = {};
+  for (const [, name, body] of recipe[1].matchAll(/map \$uri \$(\w+) \{\n([\s\S]*?)\n\}/g)) {
+    maps[name] = [...body.matchAll(/^\s*(default|"~[^"]+")\s+"([^"]*)";/gm)].map(([, key, value]) => [key, value]);
+  }
+  const lookup = (name) => {
+    const entries = maps[name];
+    assert.ok(entries, `a map for $${name}`);
+    const found = entries.find(([key]) => key !== 'default' && new RegExp(key.slice(2, -1)).test(urlPath));
+    return (found ?? entries.find(([key]) => key === 'default'))[1];
+  };
+  const headers = {};
+  for (const [, name, literal, variable] of recipe[1].matchAll(/^\s*add_header ([\w-]+) (?:"([^"]*)"|\$(\w+)) always;/gm)) {
+    const sent = variable ? lookup(variable) : literal;
+    if (sent) headers[name] = sent;
+  }
+  return headers;
 }
 
 function cacheControl(rules, urlPath) {
@@ -134,6 +161,20 @@ describe('dist/_headers', () => {
     }
     for (const unhashed of ['/', '/index.html', '/sw.js', '/embed.js', '/boot.js', '/manifest.webmanifest', '/stackweigh.html']) {
       assert.equal(cacheControl(rules, unhashed), REVALIDATE, unhashed);
+    }
+  });
+
+  test("README's nginx recipe gives every file the headers _headers gives it", () => {
+    for (const file of distPaths()) {
+      const want = headersFor(rules, file);
+      const got = nginxHeaders(file);
+      if (file === '/stackweigh.html') {
+        // Its <meta> holds this build's hashes: nginx adds only who may frame it.
+        assert.equal(got['Content-Security-Policy'], FRAME_ANCESTORS);
+        delete want['Content-Security-Policy'];
+        delete got['Content-Security-Policy'];
+      }
+      assert.deepEqual(got, want, file);
     }
   });
 
