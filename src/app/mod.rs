@@ -28,14 +28,11 @@ pub fn mount() {
     use crate::core::MATRIX;
 
     dom::next_task(|| {
-        let options = query::parse(&MATRIX, &browser::query());
-        let (model, effects) = boot(
-            &MATRIX,
-            options,
-            &browser::hash(),
-            browser::page_address(),
-            || (browser::read_stored(), browser::read_displaced()),
-        );
+        let options = query::parse_marked(&MATRIX, &browser::query(), marked_embed());
+        let page_address = query::full_page_address(options.embed, &browser::page_address());
+        let (model, effects) = boot(&MATRIX, options, &browser::hash(), page_address, || {
+            (browser::read_stored(), browser::read_displaced())
+        });
         dom::next_task(move || render(Booted { model, effects }));
     });
 }
@@ -79,6 +76,15 @@ fn render(mut booted: Booted) {
     }
 }
 
+/// `<html data-embed>`: in embed.html's markup, or set by boot.js from the query.
+#[cfg(target_arch = "wasm32")]
+fn marked_embed() -> bool {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    html.is_some_and(|html| html.has_attribute(crate::core::page::query::EMBED_ATTRIBUTE))
+}
+
 #[cfg(target_arch = "wasm32")]
 fn root_element() -> Option<web_sys::Element> {
     web_sys::window()?
@@ -92,10 +98,20 @@ fn root_element() -> Option<web_sys::Element> {
 /// before the app is live).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
-    use std::rc::Rc;
+    render_to_string(Booted::default_view)
+}
 
-    let renderer = yew::ServerRenderer::<App>::with_props(|| AppProps {
-        boot: Rc::new(Booted::default_view()),
+/// The same view in embed mode, for embed.html: its panels closed, its
+/// footer linking to the full page beside it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_embed() -> String {
+    render_to_string(Booted::embed_view)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn render_to_string(first_view: fn() -> Booted) -> String {
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        boot: std::rc::Rc::new(first_view()),
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
@@ -133,5 +149,17 @@ mod tests {
     #[test]
     fn the_prerender_has_no_inline_style_for_the_strict_csp() {
         assert!(!prerender().contains(" style="));
+        assert!(!super::prerender_embed().contains(" style="));
+    }
+
+    #[test]
+    fn the_embed_prerender_is_the_embed_layout() {
+        let html = super::prerender_embed();
+        assert!(
+            html.contains(r#"href="index.html#"#),
+            "the full page beside it"
+        );
+        assert!(!html.contains("<details open"), "every panel closed");
+        assert_ne!(html, prerender());
     }
 }

@@ -21,8 +21,19 @@ impl Booted {
     /// The default view (no query, no link, nothing saved): what the build
     /// prerenders into index.html, and what a first visit starts from.
     pub fn default_view() -> Self {
-        let options = crate::core::page::query::parse(&MATRIX, "");
-        let (model, effects) = boot(&MATRIX, options, "", String::new(), || {
+        Self::first_view(false)
+    }
+
+    /// The same in embed mode: what the build prerenders into embed.html.
+    pub fn embed_view() -> Self {
+        Self::first_view(true)
+    }
+
+    fn first_view(embed_document: bool) -> Self {
+        use crate::core::page::query::{full_page_address, parse_marked};
+        let options = parse_marked(&MATRIX, "", embed_document);
+        let page_address = full_page_address(options.embed, "");
+        let (model, effects) = boot(&MATRIX, options, "", page_address, || {
             (crate::core::page::startup::Stored::Empty, None)
         });
         Booted { model, effects }

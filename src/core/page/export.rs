@@ -87,8 +87,18 @@ pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
     ))
 }
 
+// The pinned loader's name and integrity, hashed from embed/embed.js by build.rs.
+include!(concat!(env!("OUT_DIR"), "/embed_loader.rs"));
+
+/// What the embed's iframe may do (embed.js sets the same; a test checks):
+/// run its script, keep its origin (its files, its height messages), and
+/// open the full page in a tab of its own, unsandboxed.
+pub const EMBED_SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
 /// The two ways to embed the current state: the loader snippet (auto-height,
-/// lazy) and a plain iframe. `widget_url` is the page's address (no query).
+/// lazy), pinned by name and Subresource Integrity, and a plain iframe of the
+/// embed's own document. `widget_url` is the page's address (no query).
 pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (String, String) {
     let base = match widget_url.rfind('/') {
         Some(slash) => &widget_url[..=slash],
@@ -98,15 +108,16 @@ pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (S
         .map(|p| format!(" data-preset=\"{}\"", escape(p)))
         .unwrap_or_default();
     let loader = format!(
-        "<div class=\"stackweigh-embed\"{preset_attr} data-theme=\"auto\" data-state=\"{}\"><a href=\"{}#{}\">Node.js vs Python comparator</a></div>\n<script async src=\"{}embed.js\"></script>",
+        "<div class=\"stackweigh-embed\"{preset_attr} data-theme=\"auto\" data-state=\"{}\"><a href=\"{}#{}\">Node.js vs Python comparator</a></div>\n<script async src=\"{}{PINNED_LOADER}\" integrity=\"{LOADER_INTEGRITY}\" crossorigin=\"anonymous\"></script>",
         escape(state),
         escape(widget_url),
         escape(state),
         escape(base)
     );
     let iframe = format!(
-        "<iframe src=\"{}?embed=1#{}\" title=\"Node.js vs Python comparator (stackweigh)\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\"></iframe>",
-        escape(widget_url),
+        "<iframe src=\"{}{}#{}\" title=\"Node.js vs Python comparator (stackweigh)\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\" sandbox=\"{EMBED_SANDBOX}\"></iframe>",
+        escape(base),
+        super::query::EMBED_FILE,
         escape(state)
     );
     (loader, iframe)
@@ -167,17 +178,42 @@ mod tests {
             "v=1&w=5",
             Some("ml_ai"),
         );
-        assert!(
-            loader.contains("<script async src=\"https://example.org/tools/embed.js\"></script>"),
-            "{loader}"
-        );
         assert!(loader.contains("data-preset=\"ml_ai\""));
         assert!(loader.contains("data-state=\"v=1&amp;w=5\""), "{loader}");
         assert!(
-            iframe.starts_with(
-                "<iframe src=\"https://example.org/tools/index.html?embed=1#v=1&amp;w=5\""
-            ),
+            iframe.starts_with("<iframe src=\"https://example.org/tools/embed.html#v=1&amp;w=5\""),
             "{iframe}"
+        );
+        assert!(
+            iframe.contains(&format!(" sandbox=\"{EMBED_SANDBOX}\"")),
+            "{iframe}"
+        );
+    }
+
+    #[test]
+    fn the_loader_snippet_pins_the_loader_by_name_and_integrity() {
+        let (loader, _) = embed_snippets("https://example.org/tools/", "v=1", None);
+        let script = format!(
+            "<script async src=\"https://example.org/tools/{PINNED_LOADER}\" integrity=\"{LOADER_INTEGRITY}\" crossorigin=\"anonymous\"></script>"
+        );
+        assert!(loader.ends_with(&script), "{loader}");
+        let hash = PINNED_LOADER
+            .strip_prefix("embed-")
+            .and_then(|rest| rest.strip_suffix(".js"))
+            .unwrap_or_default();
+        assert!(
+            hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{PINNED_LOADER}"
+        );
+        assert!(LOADER_INTEGRITY.starts_with("sha384-") && LOADER_INTEGRITY.len() == 7 + 64);
+    }
+
+    #[test]
+    fn the_loader_sandboxes_its_iframe_as_the_iframe_snippet_does() {
+        let loader = include_str!("../../../embed/embed.js");
+        assert!(
+            loader.contains(&format!("'{EMBED_SANDBOX}'")),
+            "embed.js's sandbox"
         );
     }
 }

@@ -5,6 +5,10 @@
 //!
 //! `assets/boot.js` reads `embed`, `theme` and `id` before the first paint
 //! with the same rule; `tests/query_rule.rs` runs it and checks they agree.
+//!
+//! Embed mode has a second source: the embed's own document (`embed.html`)
+//! carries [`EMBED_ATTRIBUTE`] on `<html>` in its markup, and is an embed
+//! whatever its query ([`parse_marked`]).
 
 use crate::core::engine::matrix::Matrix;
 
@@ -46,6 +50,34 @@ pub const MAX_QUERY: usize = 2_048;
 
 /// The values of `embed` that turn embed mode on (`?embed` is the empty one).
 pub const EMBED_ON: [&str; 3] = ["", "1", "true"];
+
+/// The page's file, and the embed's own document the build writes beside it.
+pub const PAGE_FILE: &str = "index.html";
+pub const EMBED_FILE: &str = "embed.html";
+
+/// The attribute of `<html>` that means embed mode: in embed.html's markup
+/// from the start, and set by boot.js from the query before the first paint.
+pub const EMBED_ATTRIBUTE: &str = "data-embed";
+
+/// The options of a document whose `<html>` is `marked` with
+/// [`EMBED_ATTRIBUTE`] or not: a marked one is an embed whatever its query.
+pub fn parse_marked(matrix: &Matrix, query: &str, marked: bool) -> PageOptions {
+    let mut options = parse(matrix, query);
+    options.embed |= marked;
+    options
+}
+
+/// The full page's address, seen from a document at `address` (no query):
+/// an embed's is index.html beside its document, whatever the host calls
+/// that file; a folder URL stays the folder (it serves index.html).
+pub fn full_page_address(embed: bool, address: &str) -> String {
+    match address.rfind('/') {
+        _ if !embed => address.to_string(),
+        Some(slash) if slash + 1 == address.len() => address.to_string(),
+        Some(slash) => format!("{}{PAGE_FILE}", &address[..=slash]),
+        None => PAGE_FILE.to_string(),
+    }
+}
 
 /// A value from the address as a notice may name it: quoted when it looks
 /// like one of our ids (`[a-z0-9_-]`, at most 30 characters), otherwise "an
@@ -242,6 +274,47 @@ mod tests {
     fn no_query_means_the_full_page() {
         assert_eq!(parse(&MATRIX, ""), PageOptions::default());
         assert_eq!(parse(&MATRIX, "?utm_source=blog"), PageOptions::default());
+    }
+
+    #[test]
+    fn the_embed_document_is_an_embed_whatever_its_query() {
+        for query in ["", "?embed=0", "?embed=false&theme=dark", "?embed=1"] {
+            assert!(parse_marked(&MATRIX, query, true).embed, "{query}");
+        }
+        let marked = parse_marked(&MATRIX, "?embed=0&theme=dark&id=w3", true);
+        assert_eq!(marked.theme, Theme::Dark);
+        assert_eq!(marked.embed_id.as_deref(), Some("w3"));
+        assert_eq!(
+            parse_marked(&MATRIX, "?theme=light", false),
+            parse(&MATRIX, "?theme=light")
+        );
+    }
+
+    #[test]
+    fn an_embeds_full_page_is_index_html_beside_it() {
+        let page = |embed, address| full_page_address(embed, address);
+        assert_eq!(
+            page(true, "https://h.test/sw/embed.html"),
+            "https://h.test/sw/index.html"
+        );
+        assert_eq!(
+            page(true, "https://h.test/sw/embed"),
+            "https://h.test/sw/index.html"
+        );
+        assert_eq!(
+            page(true, "https://h.test/sw/index.html"),
+            "https://h.test/sw/index.html"
+        );
+        assert_eq!(page(true, "https://h.test/sw/"), "https://h.test/sw/");
+        assert_eq!(
+            page(true, ""),
+            "index.html",
+            "the prerender's relative link"
+        );
+        assert_eq!(
+            page(false, "https://h.test/sw/x.html"),
+            "https://h.test/sw/x.html"
+        );
     }
 
     proptest! {
