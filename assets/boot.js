@@ -18,16 +18,17 @@
     });
   }
 
-  // {embed, theme, id} of `location.search` (ASCII); the last valid value wins.
-  function pageOptions(search) {
-    var options = { embed: false, theme: 'auto', id: '' };
+  // {embed, theme, id} of `location.search` (ASCII); the last valid value
+  // wins. A document `marked` <html data-embed> (embed.html) is an embed whatever its query.
+  function pageOptions(search, marked) {
+    var options = { embed: marked, theme: 'auto', id: '' };
     var query = search.charAt(0) === '?' ? search.slice(1) : search;
     if (query.length > MAX_QUERY) return options;
     query.split('&').forEach(function (pair) {
       var at = pair.indexOf('=');
       var key = at < 0 ? pair : pair.slice(0, at);
       var value = decode(at < 0 ? '' : pair.slice(at + 1));
-      if (key === 'embed') options.embed = value === '' || value === '1' || value === 'true';
+      if (key === 'embed') options.embed = marked || value === '' || value === '1' || value === 'true';
       else if (key === 'theme' && /^(auto|light|dark)$/.test(value)) options.theme = value;
       else if (key === 'id' && /^[A-Za-z0-9_-]{1,40}$/.test(value)) options.id = value;
     });
@@ -153,7 +154,7 @@
     });
   }
 
-  var options = pageOptions(w.location.search);
+  var options = pageOptions(w.location.search, html.hasAttribute('data-embed'));
   if (options.theme !== 'auto') html.setAttribute('data-theme', options.theme);
   if (options.embed) html.setAttribute('data-embed', '');
   // The print stylesheet: the page's alone (an embed's first bytes stay small).

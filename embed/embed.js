@@ -1,37 +1,32 @@
 /*! stackweigh embed loader: turns each <div class="stackweigh-embed"> into a
- * responsive, auto-height iframe of the widget served beside this script.
- * No dependencies, no cookies, no storage, no request but the iframe's own.
- * The widget loads its app only at the reader's first intent (pointer,
- * touch, focus, key inside it), so this loader never focuses, clicks or
- * posts into the iframe: it only creates it and follows its height.
+ * sandboxed, auto-height iframe of the widget (embed.html beside this script).
+ * No dependencies, cookies or storage; no request but the iframe's. It never
+ * focuses, clicks or posts into it (the widget starts at the reader's first
+ * intent): it creates it and follows its height.
  *
  *   <div class="stackweigh-embed" data-preset="ml_ai" data-theme="auto">
  *     <a href="https://HOST/PATH/">Node.js vs Python comparator</a>
  *   </div>
  *   <script async src="https://HOST/PATH/embed.js"></script>
  *
+ * embed.js follows each release; embed-<hash>.js, with the integrity the
+ * page's "Embed this" dialog gives, never changes.
+ *
  * Optional attributes: data-preset (preset id), data-theme (light|dark|auto),
  * data-criteria (comma-separated criterion ids), data-height (initial px),
- * data-state (the settings of a share link: the text after its "#", as the
- * page's "Embed this" dialog writes it).
+ * data-state (a share link's text after "#").
  */
 (function (w, d) {
   'use strict';
-  // Where this script came from; the widget page is index.html beside it.
-  var me = d.currentScript;
-  if (!me) {
-    var all = d.querySelectorAll('script[src$="embed.js"]');
-    me = all[all.length - 1];
-  }
+  // The widget: embed.html beside this script.
   var base;
   try {
-    base = new URL('index.html', me.src);
+    base = new URL('embed.html', d.currentScript.src);
   } catch (e) {
     return;
   }
 
-  // Shared by every copy of this script on the page: one id counter, one
-  // message listener, the list of iframes it may resize.
+  // One id counter, message listener and list of iframes for every copy of this script.
   var reg = w.stackweighEmbed;
   if (!reg) {
     reg = w.stackweighEmbed = { n: 0, frames: [] };
@@ -58,8 +53,7 @@
     return value ? '&' + name + '=' + encodeURIComponent(value).replace(/%2C/gi, ',') : '';
   }
 
-  // The widget reads (and safely rejects) whatever the hash holds; only the
-  // share format's own characters are passed, so nothing else rides along.
+  // Only the share format's own characters ride along (the widget rejects bad ones).
   function state(value) {
     return value && /^[A-Za-z0-9=&._-]{1,512}$/.test(value) ? '#' + value : '';
   }
@@ -72,12 +66,15 @@
     var link = div.querySelector('a[href]');
     var title = (link && link.textContent.replace(/\s+/g, ' ').trim()) || TITLE;
     var f = d.createElement('iframe');
-    f.src = base.href + '?embed=1' +
+    f.src = base.href + '?id=' + id +
       param('preset', div.getAttribute('data-preset')) +
       param('theme', /^(light|dark|auto)$/.test(theme) ? theme : '') +
       param('criteria', div.getAttribute('data-criteria')) +
-      '&id=' + id + state(div.getAttribute('data-state'));
+      state(div.getAttribute('data-state'));
     f.title = title;
+    // May run, keep its origin (files, heights), open the full page unsandboxed;
+    // on its own origin a sandbox is moot (Chromium warns).
+    if (base.origin !== w.location.origin) f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     f.setAttribute('loading', 'lazy');
     f.setAttribute('allow', 'clipboard-write');
     f.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');

@@ -39,7 +39,7 @@ wasm_bindgen_pin() {
 binaryen_pin() {
   node -e '
     const p = JSON.parse(require("fs").readFileSync("package.json", "utf8"));
-    console.log((p.dependencies ?? {}).binaryen ?? (p.devDependencies ?? {}).binaryen ?? "");
+    console.log((p.dependencies ?? {}).binaryen ?? "");
   ' </dev/null
 }
 # Trunk.toml's [tools] table names the same versions for Trunk's own checks:
@@ -89,32 +89,29 @@ need_rust_components() {
   done
 }
 
-need_trunk() {
-  local want have
-  want="$(trunk_pin)"
-  [ -n "$want" ] || die "could not read trunk-version from Trunk.toml"
-  have="$(trunk --version 2>/dev/null </dev/null | awk '{print $2}' || true)"
+# A cargo-installed tool at its pinned version: the command, the version it
+# must report (`COMMAND --version`, second word), a note for the log, then
+# the crate and the other `cargo install` arguments.
+need_cargo_tool() {
+  local command="$1" want="$2" note="$3" crate="$4" have
+  shift 3
+  [ -n "$want" ] || die "no pinned version for $command"
+  have="$("$command" --version 2>/dev/null </dev/null | awk 'NR==1 {print $2}' || true)"
   if [ "$have" = "$want" ]; then
-    say "trunk $want ok"
+    say "$command $want ok"
   else
-    say "cargo install trunk $want (was: ${have:-none}; compiles from source, the longest step of a first run)"
-    cargo install trunk --version "=$want" --locked --quiet </dev/null
+    say "cargo install $crate $want (was: ${have:-none}${note:+; $note})"
+    cargo install "$@" --version "=$want" --quiet </dev/null
   fi
 }
 
+need_trunk() {
+  need_cargo_tool trunk "$(trunk_pin)" "compiles from source, the longest step of a first run" trunk --locked
+}
+
+# Deliberately without --locked (the project install notes say so).
 need_wasm_bindgen() {
-  local want have
-  [ -f Cargo.lock ] || { say "Cargo.lock missing: cargo generate-lockfile"; cargo generate-lockfile --quiet </dev/null; }
-  want="$(wasm_bindgen_pin)"
-  [ -n "$want" ] || die "could not read the wasm-bindgen version from Cargo.lock"
-  have="$(wasm-bindgen --version 2>/dev/null </dev/null | awk '{print $2}' || true)"
-  if [ "$have" = "$want" ]; then
-    say "wasm-bindgen-cli $want ok"
-  else
-    # Deliberately without --locked (the project install notes say so).
-    say "cargo install wasm-bindgen-cli $want (was: ${have:-none})"
-    cargo install wasm-bindgen-cli --version "=$want" --force --quiet </dev/null
-  fi
+  need_cargo_tool wasm-bindgen "$(wasm_bindgen_pin)" "" wasm-bindgen-cli --force
 }
 
 # Up to date = every package package-lock.json installs for this purpose
@@ -169,12 +166,5 @@ need_browsers() {
 }
 
 need_geckodriver() {
-  local have
-  have="$(geckodriver --version 2>/dev/null </dev/null | awk 'NR==1 {print $2}' || true)"
-  if [ "$have" = "$GECKODRIVER_VERSION" ]; then
-    say "geckodriver $GECKODRIVER_VERSION ok"
-  else
-    say "cargo install geckodriver $GECKODRIVER_VERSION (was: ${have:-none}; compiles from source)"
-    cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked --force --quiet </dev/null
-  fi
+  need_cargo_tool geckodriver "$GECKODRIVER_VERSION" "compiles from source" geckodriver --locked --force
 }

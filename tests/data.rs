@@ -1,7 +1,7 @@
 //! The data file's rules, tested on the real file and on a small fixture
 //! broken one rule at a time.
 
-use stackweigh::core::schema::{normalise_whitespace, validate, RawData};
+use stackweigh::core::engine::schema::{normalise_whitespace, validate, RawData};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -144,30 +144,33 @@ fn every_article_source_is_a_seed_file_that_exists() {
 }
 
 #[test]
-fn every_quoted_claim_occurs_in_its_article() {
+fn every_quoted_claim_and_saying_occurs_in_its_article() {
     let data = load(DATA_FILE);
     let Some(seeds) = seeds_dir(&data) else {
         return;
     };
+    let quoted = data.criteria.iter().flat_map(|c| {
+        (c.claims.iter())
+            .map(move |claim| (format!("criterion {:?}", c.id), &claim.source, &claim.quote))
+    });
+    let said = data.presets.iter().flat_map(|p| {
+        (p.sayings.iter())
+            .map(move |saying| (format!("preset {:?}", p.id), &saying.source, &saying.quote))
+    });
     let mut missing = Vec::new();
-    for criterion in &data.criteria {
-        for claim in &criterion.claims {
-            let source = data
-                .sources
-                .iter()
-                .find(|s| s.id == claim.source)
-                .expect("validated");
-            let file = source
-                .file
-                .as_deref()
-                .expect("validated: claims cite articles");
-            let text = std::fs::read_to_string(seeds.join(file)).expect("seed file readable");
-            if !normalise_whitespace(&text).contains(&normalise_whitespace(&claim.quote)) {
-                missing.push(format!(
-                    "criterion {:?}: {file} does not say {:?}",
-                    criterion.id, claim.quote
-                ));
-            }
+    for (entry, source, quote) in quoted.chain(said) {
+        let source = data
+            .sources
+            .iter()
+            .find(|s| &s.id == source)
+            .expect("validated");
+        let file = source
+            .file
+            .as_deref()
+            .expect("validated: claims and sayings cite articles");
+        let text = std::fs::read_to_string(seeds.join(file)).expect("seed file readable");
+        if !normalise_whitespace(&text).contains(&normalise_whitespace(quote)) {
+            missing.push(format!("{entry}: {file} does not say {quote:?}"));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
@@ -307,164 +310,9 @@ fn unknown_fields_are_a_parse_error_not_silently_ignored() {
     assert!(error.contains("shrot"), "{error}");
 }
 
-/// What the articles say about a use case: (article id, its words).
-type Sayings = &'static [(&'static str, &'static str)];
-
-/// The use cases every article that names a side sends the same way, with
-/// the words that say so (checked against the articles below). Data
-/// analysis is not one: YTII, Kinsta and the Showdown post name Python,
-/// Simform sends data-intensive apps to Node.js, Clarion is silent.
-const CONSENSUS: &[(&str, &str, Sayings)] = &[
-    (
-        "realtime_chat",
-        "node",
-        &[
-            ("simform-2024", "If real-time data transmission is critical to the app’s usability, Node.js is exactly what you need."),
-            ("ytii-2026", "Event- Driven, suitable for chat apps and web games"),
-            ("clarion-2023", "NodeJS's multithreading capabilities are highly beneficial for applications requiring real-time data processing, such as chat apps."),
-            ("kinsta-jassweb", "Node.js is recommended for building fast, real-time applications"),
-            ("showdown-2026", "Real-time applications (like messaging)"),
-        ],
-    ),
-    (
-        "ml_ai",
-        "python",
-        &[
-            ("simform-2024", "Python is used for complex web projects like big data, AI development"),
-            ("ytii-2026", "Python excels in AI, machine learning, and data-intensive projects"),
-            ("clarion-2023", "Python is the go-to language for machine learning and artificial intelligence applications"),
-            ("kinsta-jassweb", "Python is also one of the top choices for data science and machine learning projects."),
-            ("showdown-2026", "Machine learning projects"),
-        ],
-    ),
-    (
-        "streaming",
-        "node",
-        &[
-            ("ytii-2026", "Real-time apps, chatbots, gaming, and streaming services"),
-            ("clarion-2023", "If your app involves data streaming, NodeJS's lightweight and fast nature makes it a prime choice"),
-            ("kinsta-jassweb", "Data streaming applications"),
-        ],
-    ),
-];
-
-/// Data analysis: who says what (the reason it is not in [`CONSENSUS`]).
-const DATA_ANALYSIS: Sayings = &[
-    ("ytii-2026", "Python performs well for CPU-intensive tasks like AI, data analytics, or batch processing."),
-    ("kinsta-jassweb", "Python is a popular language for machine learning and data analytics."),
-    ("showdown-2026", "Data analytics and visualization"),
-    ("simform-2024", "If the use case of your app is data intensive, your go-to choice should be Node.js."),
-];
-
-/// The presets are weighed by hand, never tuned to a winner; but where the
-/// articles agree on a use case, a preset for it that came out the other
-/// way would mean a scoring or weighting mistake.
-#[test]
-fn presets_the_articles_agree_on_land_on_that_side() {
-    use stackweigh::core::score::{evaluate, Outcome};
-    use stackweigh::core::MATRIX;
-    let option = |id: &str| MATRIX.options.iter().position(|o| o.id == id).unwrap();
-    for (preset, expected, _) in CONSENSUS {
-        let weights = MATRIX.preset(preset).expect("the preset exists").weights;
-        match evaluate(&MATRIX, weights).outcome {
-            Outcome::Winner { winner, .. } => assert_eq!(winner, option(expected), "{preset}"),
-            other => panic!("{preset}: expected {expected} to win, got {other:?}"),
-        }
-    }
-}
-
-/// The consensus list and the data-analysis exception say exactly what the
-/// articles say: every saying is in its article, and the method text names
-/// the same articles.
-#[test]
-fn the_consensus_list_quotes_the_articles() {
-    let data = load(DATA_FILE);
-    let method = &data.meta.presets_method;
-    assert!(
-        method.contains("real-time chat (all five articles: Node.js)"),
-        "{method}"
-    );
-    assert!(method.contains("ML / AI (all five: Python)"), "{method}");
-    assert!(
-        method.contains("Simform sends data-intensive apps to Node.js"),
-        "{method}"
-    );
-    assert!(method.contains("Clarion does not mention it"), "{method}");
-    for (preset, _, sayings) in CONSENSUS {
-        assert!(data.presets.iter().any(|p| p.id == *preset), "{preset}");
-        let all_five = sayings.len() == 5;
-        assert_eq!(all_five, *preset != "streaming", "{preset}");
-    }
-    let Some(seeds) = seeds_dir(&data) else {
-        return;
-    };
-    let article = |id: &str| {
-        let source = data
-            .sources
-            .iter()
-            .find(|s| s.id == id)
-            .expect("an article");
-        let file = source.file.as_deref().expect("articles have a file");
-        normalise_whitespace(&std::fs::read_to_string(seeds.join(file)).expect("readable"))
-    };
-    let all = CONSENSUS.iter().flat_map(|(_, _, s)| s.iter());
-    for (id, words) in all.chain(DATA_ANALYSIS) {
-        assert!(
-            article(id).contains(&normalise_whitespace(words)),
-            "{id} does not say {words:?}"
-        );
-    }
-    let clarion = article("clarion-2023").to_lowercase();
-    assert!(
-        !clarion.contains("data analy"),
-        "Clarion does not mention data analysis"
-    );
-}
-
-/// The stated method (`presets_method`): 9–10 for what decides a use case,
-/// 5–7 for what usually matters, 1–3 for what barely matters. The CMS /
-/// business preset was re-derived by it; its summary names each band's
-/// criteria, and its result is whatever those weights give.
-#[test]
-fn the_cms_preset_follows_the_stated_method() {
-    let data = load(DATA_FILE);
-    let preset = data
-        .presets
-        .iter()
-        .find(|p| p.id == "cms_business")
-        .expect("cms_business");
-    let band = |w: i64| match w {
-        9..=10 => "decides",
-        5..=7 => "matters",
-        1..=3 => "barely",
-        _ => "outside the method",
-    };
-    let decides = ["web_frameworks", "dev_speed", "maintainability"];
-    let matters = [
-        "learning_curve",
-        "error_handling",
-        "package_ecosystem",
-        "community_hiring",
-    ];
-    for (criterion, weight) in &preset.weights {
-        let want = if decides.contains(&criterion.as_str()) {
-            "decides"
-        } else if matters.contains(&criterion.as_str()) {
-            "matters"
-        } else {
-            "barely"
-        };
-        assert_eq!(band(*weight), want, "{criterion} = {weight}");
-    }
-    assert!(
-        !preset.summary.contains("level"),
-        "the summary announces no outcome"
-    );
-}
-
 #[test]
 fn an_article_s_position_is_its_stated_verdict_or_its_claims_majority() {
-    use stackweigh::core::details::{disagreement, position};
+    use stackweigh::core::engine::details::{disagreement, position};
     let data = load(DATA_FILE);
     let criterion = |id: &str| data.criteria.iter().find(|c| c.id == id).expect(id);
     let community = criterion("community_hiring");
@@ -488,6 +336,32 @@ fn an_article_s_position_is_its_stated_verdict_or_its_claims_majority() {
             .any(|p| p.publisher == "Clarion Technologies" && p.favours == "tie"),
         "{shown:?}"
     );
+    // Stated verdicts: Simform's "Simform Recommends" calls four criteria even,
+    // and Your Team in India says Node.js's community is the bigger one.
+    for id in [
+        "package_ecosystem",
+        "community_hiring",
+        "extensibility",
+        "platform_reach",
+    ] {
+        assert_eq!(
+            position(criterion(id), "simform-2024"),
+            "tie",
+            "Simform on {id}"
+        );
+    }
+    assert_eq!(
+        position(community, "ytii-2026"),
+        "node",
+        "Your Team in India on community"
+    );
+    // All three articles that speak to hosting cost favour Node.js: no false "disagree" mark.
+    let efficiency = criterion("resource_efficiency");
+    assert!(
+        disagreement(&data, efficiency).is_empty(),
+        "{:?}",
+        disagreement(&data, efficiency)
+    );
 
     let mut made_up = load(FIXTURE).criteria[0].clone();
     made_up.positions.clear();
@@ -496,7 +370,7 @@ fn an_article_s_position_is_its_stated_verdict_or_its_claims_majority() {
         let template = c.claims[0].clone();
         c.claims = sides
             .iter()
-            .map(|s| stackweigh::core::schema::RawClaim {
+            .map(|s| stackweigh::core::engine::schema::RawClaim {
                 favours: s.to_string(),
                 ..template.clone()
             })
@@ -535,4 +409,59 @@ fn a_recorded_position_must_be_an_article_s_on_that_criterion() {
 fn empty_methodology_text_is_rejected() {
     let errors = errors_for(|d| d.meta.contribute = "  ".into());
     assert_reports(&errors, "[meta]", "contribute is empty");
+}
+
+#[test]
+fn an_unverified_claim_needs_a_note_and_a_contested_one_two_sources() {
+    let errors = errors_for(|d| {
+        let claim = &mut d.criteria[0].claims[0];
+        claim.verdict = "unverified".into();
+        claim.correction = None;
+    });
+    assert_reports(&errors, "claim 1 (\"simform-2024\")", "what was looked for");
+    assert_eq!(
+        validate(FIXTURE, &{
+            let mut d = load(FIXTURE);
+            d.criteria[0].claims[0].verdict = "unverified".into();
+            d.criteria[0].claims[0].correction_sources.clear();
+            d
+        }),
+        Ok(()),
+        "an unverified claim may cite nothing"
+    );
+    let errors = errors_for(|d| d.criteria[0].claims[0].verdict = "contested".into());
+    assert_reports(&errors, "claim 1", "at least two");
+}
+
+#[test]
+fn a_saying_must_quote_a_known_article_and_name_a_side() {
+    let errors = errors_for(|d| {
+        let saying = &mut d.presets[0].sayings[0];
+        saying.source = "python-docs-threading".into();
+        saying.favours = "rust".into();
+    });
+    assert_reports(
+        &errors,
+        "preset \"realtime_chat\", saying 1",
+        "not a known article",
+    );
+    assert_reports(&errors, "saying 1", "neither an option id nor \"tie\"");
+    let errors = errors_for(|d| d.presets[0].departure = Some(" ".into()));
+    assert_reports(&errors, "preset \"realtime_chat\"", "empty departure");
+}
+
+#[test]
+fn an_unverified_fact_names_its_criterion_and_when_it_was_looked_for() {
+    let errors = errors_for(|d| {
+        d.unverified[0].criterion = "vibes".into();
+        d.unverified[0].checked = "last week".into();
+        d.unverified[0].searched = String::new();
+    });
+    assert_reports(
+        &errors,
+        "unverified \"a-figure\"",
+        "unknown criterion \"vibes\"",
+    );
+    assert_reports(&errors, "unverified \"a-figure\"", "not a YYYY-MM-DD date");
+    assert_reports(&errors, "unverified \"a-figure\"", "how it was looked for");
 }

@@ -1,7 +1,7 @@
 //! The phrases the browser suites read the page by (tests/support/phrases.mjs)
 //! are the ones the core writes, checked on real scenarios so they cannot drift.
 
-use stackweigh::core::recommendation::{recommendation, Verdict};
+use stackweigh::core::engine::recommendation::{recommendation, Verdict};
 use stackweigh::core::MATRIX;
 use std::collections::HashMap;
 

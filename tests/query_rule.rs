@@ -1,31 +1,36 @@
 //! One rule per query parameter: `assets/boot.js` reads `embed`, `theme` and
-//! `id` before the first paint, and `core::query::parse` reads them for the
-//! app. This runs the boot script itself in Node (a `vm` context standing
-//! in for a framed page) over a table of queries and checks that the
-//! attributes it sets and the id it posts are what `parse` decides.
+//! `id` before the first paint, and `core::query::parse_marked` reads them
+//! for the app, in the page and in the embed's own document (whose markup
+//! marks `<html data-embed>`). This runs the boot script itself in Node (a
+//! `vm` context standing in for a framed page) over a table of queries, in
+//! both documents, and checks that the attributes it sets and the id it
+//! posts are what `parse_marked` decides.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use stackweigh::core::query::{parse, EMBED_ON, MAX_QUERY};
+use stackweigh::core::page::query::{parse, parse_marked, EMBED_ATTRIBUTE, EMBED_ON, MAX_QUERY};
 use stackweigh::core::MATRIX;
 
-/// Runs boot.js once per query (one a line on stdin), as in a framed page
-/// without data-glue, and prints one line per query: `data-embed` (1 or 0),
+/// Runs boot.js once per query (one a line on stdin, after `1 ` for a
+/// document marked embed in its markup, `0 ` for the page), as in a framed
+/// page without data-glue, and prints one line per query: `data-embed` (1 or 0),
 /// `data-theme` (or "auto") and `=` + the id of its first height message
 /// (`none` when it posts none).
 const RUNNER: &str = r#"
 const vm = require('node:vm');
 const fs = require('node:fs');
 const source = fs.readFileSync(process.env.BOOT_JS, 'utf8');
-const queries = fs.readFileSync(0, 'utf8').split('\n');
-const results = queries.map((search) => {
-  const attributes = {};
+const lines = fs.readFileSync(0, 'utf8').split('\n');
+const results = lines.map((line) => {
+  const search = line.slice(2);
+  const attributes = line.startsWith('1 ') ? { [process.env.MARK]: '' } : {};
   const posted = [];
   const html = {
     setAttribute: (name, value) => { attributes[name] = value; },
     removeAttribute: (name) => { delete attributes[name]; },
+    hasAttribute: (name) => name in attributes,
     getBoundingClientRect: () => ({ height: 480 }),
   };
   class ResizeObserver {
@@ -42,7 +47,7 @@ const results = queries.map((search) => {
   page.window = page;
   vm.runInNewContext(source, page);
   const id = posted.length ? `=${posted[0].id}` : 'none';
-  return `${'data-embed' in attributes ? 1 : 0} ${attributes['data-theme'] ?? 'auto'} ${id}`;
+  return `${process.env.MARK in attributes ? 1 : 0} ${attributes['data-theme'] ?? 'auto'} ${id}`;
 });
 process.stdout.write(results.join('\n'));
 "#;
@@ -50,7 +55,7 @@ process.stdout.write(results.join('\n'));
 /// What boot.js did for one query, as the runner prints it.
 type BootOptions = String;
 
-fn run_boot_script(queries: &[String]) -> Vec<BootOptions> {
+fn run_boot_script(marked: bool, queries: &[String]) -> Vec<BootOptions> {
     assert!(
         queries.iter().all(|q| !q.contains('\n')),
         "one query a line"
@@ -60,12 +65,15 @@ fn run_boot_script(queries: &[String]) -> Vec<BootOptions> {
         .arg("-e")
         .arg(RUNNER)
         .env("BOOT_JS", &boot)
+        .env("MARK", EMBED_ATTRIBUTE)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("node must be installed to check boot.js (scripts/setup.sh)");
-    let input = queries.join("\n");
+    let prefix = if marked { "1 " } else { "0 " };
+    let lines: Vec<String> = queries.iter().map(|q| format!("{prefix}{q}")).collect();
+    let input = lines.join("\n");
     child
         .stdin
         .take()
@@ -85,8 +93,8 @@ fn run_boot_script(queries: &[String]) -> Vec<BootOptions> {
 }
 
 /// What boot.js must do for `query`, by the app's own parser.
-fn expected(query: &str) -> BootOptions {
-    let options = parse(&MATRIX, query);
+fn expected(query: &str, marked: bool) -> BootOptions {
+    let options = parse_marked(&MATRIX, query, marked);
     let id = match options.embed {
         true => format!("={}", options.embed_id.unwrap_or_default()),
         false => "none".to_string(),
@@ -184,10 +192,30 @@ fn generated(count: usize) -> Vec<String> {
 fn boot_script_and_app_read_the_query_the_same_way() {
     let mut queries = hand_picked();
     queries.extend(generated(600));
-    let got = run_boot_script(&queries);
-    assert_eq!(got.len(), queries.len());
-    for (query, boot) in queries.iter().zip(got) {
-        assert_eq!(boot, expected(query), "query {query:?}");
+    for marked in [false, true] {
+        let got = run_boot_script(marked, &queries);
+        assert_eq!(got.len(), queries.len());
+        for (query, boot) in queries.iter().zip(got) {
+            assert_eq!(
+                boot,
+                expected(query, marked),
+                "query {query:?}, marked {marked}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_embed_document_is_an_embed_whatever_its_query() {
+    let queries: Vec<String> = ["", "?embed=0", "?embed=false&theme=dark", "?id=w1&embed=no"]
+        .map(String::from)
+        .to_vec();
+    for (query, boot) in queries.iter().zip(run_boot_script(true, &queries)) {
+        assert!(boot.starts_with("1 "), "{query} in embed.html: {boot}");
+        assert!(
+            parse_marked(&MATRIX, query, true).embed,
+            "{query} for the app"
+        );
     }
 }
 
@@ -204,7 +232,7 @@ fn every_embed_spelling_paints_the_embed_layout() {
         })
         .chain(["?embed=".to_string()])
         .collect();
-    for (query, boot) in spellings.iter().zip(run_boot_script(&spellings)) {
+    for (query, boot) in spellings.iter().zip(run_boot_script(false, &spellings)) {
         assert!(
             boot.starts_with("1 "),
             "{query} is an embed for boot.js: {boot}"

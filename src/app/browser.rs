@@ -12,11 +12,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use yew::Callback;
 
-use super::dispatch::Dispatcher;
 use super::{details_text, dom, export_files, reports};
-use crate::core::startup::Stored;
-use crate::core::teamwork::TeamEvent;
-use crate::core::update::{ChartFormat, Effect, Event};
+use crate::core::page::effect::{ChartFormat, Effect};
+use crate::core::page::event::Event;
+use crate::core::page::reporting::TeamEvent;
+use crate::core::page::startup::Stored;
 
 const STORAGE_KEY: &str = "stackweigh:v1:state";
 /// The reader's own settings, set aside when a shared link replaced them.
@@ -150,11 +150,11 @@ fn flush_state() {
 }
 
 /// Runs one of the core's effects (all but `Render`, which the dispatcher
-/// handles); answers come back to `dispatcher` as events.
-pub fn run(effect: Effect, dispatcher: &Dispatcher) {
+/// handles); answers come back through `send` as events.
+pub fn run(effect: Effect, send: &Callback<Event>) {
     let answer = |make: fn(bool) -> Event| {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |ok: bool| dispatcher.send(make(ok)))
+        let send = send.clone();
+        Callback::from(move |ok: bool| send.emit(make(ok)))
     };
     match effect {
         Effect::Render => {}
@@ -163,21 +163,21 @@ pub fn run(effect: Effect, dispatcher: &Dispatcher) {
         Effect::KeepDisplaced(own) => keep_displaced(&own),
         Effect::ForgetDisplaced => forget_displaced(),
         Effect::CopyText { text, what } => {
-            let dispatcher = dispatcher.clone();
+            let send = send.clone();
             copy_text(
                 &text,
-                Callback::from(move |ok| dispatcher.send(Event::Copied { what, ok })),
+                Callback::from(move |ok| send.emit(Event::Copied { what, ok })),
             );
         }
         Effect::LoadDetailsText => {
-            let dispatcher = dispatcher.clone();
+            let send = send.clone();
             details_text::load(Callback::from(move |text| {
-                dispatcher.send(Event::DetailsArrived(text))
+                send.emit(Event::DetailsArrived(text))
             }));
         }
         Effect::DownloadChart(ChartFormat::Svg) => {
             let ok = export_files::download_svg();
-            dispatcher.send(Event::Downloaded {
+            send.emit(Event::Downloaded {
                 format: ChartFormat::Svg,
                 ok,
             });
@@ -189,10 +189,10 @@ pub fn run(effect: Effect, dispatcher: &Dispatcher) {
             }))
         }
         Effect::ShowEmbedDialog => dom::show_dialog(dom::EMBED_DIALOG_ID),
-        Effect::Ask(request) => reports::ask(request, dispatcher),
+        Effect::Ask(request) => reports::ask(request, send),
         Effect::SaveText { file, text } => {
             let ok = export_files::save_text(file, &text);
-            dispatcher.send(Event::Team(TeamEvent::Saved(ok)));
+            send.emit(Event::Team(TeamEvent::Saved(ok)));
         }
         // After this turn's render, so the print appendix is on the page.
         Effect::Print => dom::next_task(|| {

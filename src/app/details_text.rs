@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 use web_sys::XmlHttpRequest;
 use yew::Callback;
 
-use crate::core::model::DetailsText;
+use crate::core::page::details_text::{DetailsText, LoadFailure};
 use crate::core::MATRIX;
 
-fn split(payload: &str) -> DetailsText {
+fn split(payload: String) -> DetailsText {
     DetailsText::from_payload(payload, MATRIX.criteria.len())
 }
 
@@ -24,18 +24,15 @@ fn inline_payload() -> Option<String> {
 /// Starts loading and reports the outcome once through `done`.
 pub fn load(done: Callback<DetailsText>) {
     if let Some(payload) = inline_payload() {
-        done.emit(split(&payload));
+        done.emit(split(payload));
         return;
     }
-    let failed = |why: &str| {
-        DetailsText::Failed(format!("The rationale and sources could not be loaded ({why}). Check your connection and open “Why?” again."))
-    };
     let Ok(request) = XmlHttpRequest::new() else {
-        done.emit(failed("this browser cannot make requests"));
+        done.emit(DetailsText::Failed(LoadFailure::NoRequest));
         return;
     };
     if request.open("GET", MATRIX.details_file).is_err() {
-        done.emit(failed("the request could not be opened"));
+        done.emit(DetailsText::Failed(LoadFailure::NoRequest));
         return;
     }
     let on_load = {
@@ -45,13 +42,14 @@ pub fn load(done: Callback<DetailsText>) {
             let status = request.status().unwrap_or(0);
             let text = request.response_text().ok().flatten();
             let outcome = match text {
-                Some(text) if (200..300).contains(&status) || status == 0 => split(&text),
-                _ => failed(&format!("status {status}")),
+                Some(text) if (200..300).contains(&status) || status == 0 => split(text),
+                _ => DetailsText::Failed(LoadFailure::Status(status)),
             };
             done.emit(outcome);
         })
     };
-    let on_error = Closure::once_into_js(move || done.emit(failed("network error")));
+    let on_error =
+        Closure::once_into_js(move || done.emit(DetailsText::Failed(LoadFailure::Network)));
     request.set_onload(Some(on_load.unchecked_ref()));
     request.set_onerror(Some(on_error.unchecked_ref()));
     if request.send().is_err() {

@@ -6,8 +6,10 @@ use std::rc::Rc;
 use yew::{Callback, UseForceUpdateHandle};
 
 use super::{browser, dom};
-use crate::core::model::Model;
-use crate::core::update::{update, Effect, Event};
+use crate::core::page::effect::Effect;
+use crate::core::page::event::Event;
+use crate::core::page::model::Model;
+use crate::core::page::update::update;
 use crate::core::MATRIX;
 
 /// The User Timing measure of one `update` (state change and the
@@ -49,10 +51,11 @@ impl Dispatcher {
     }
 
     pub fn run(&self, effects: Vec<Effect>) {
+        let send = self.callback();
         for effect in effects {
             match effect {
                 Effect::Render => self.0.redraw.force_update(),
-                other => browser::run(other, self),
+                other => browser::run(other, &send),
             }
         }
     }

@@ -6,7 +6,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::core::adopt::{Prerendered, PICKED_ATTRIBUTE};
+use crate::core::page::adopt::{Prerendered, PICKED_ATTRIBUTE};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -82,16 +82,6 @@ pub fn prerendered_input(root: &web_sys::Element) -> Prerendered {
 pub fn focused_id() -> Option<String> {
     let id = window()?.document()?.active_element()?.id();
     (!id.is_empty()).then_some(id)
-}
-
-/// Focuses the first of `ids` that is on the page.
-pub fn focus_first(ids: &[&str]) {
-    for id in ids {
-        if let Some(element) = by_id::<web_sys::HtmlElement>(id) {
-            let _ = element.focus();
-            return;
-        }
-    }
 }
 
 pub fn focus(id: &str) {

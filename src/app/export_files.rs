@@ -6,8 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
 use yew::Callback;
 
-use crate::core::export::standalone_svg;
-use crate::core::radar::{layout, Scale};
+use crate::core::engine::radar::{layout, Scale};
+use crate::core::page::export::standalone_svg;
 use crate::core::MATRIX;
 
 const FILE_STEM: &str = "stackweigh-node-vs-python";

@@ -24,17 +24,15 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// rendering. Until the last, the prerendered page stays as it is.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    use crate::core::{query, update::boot, MATRIX};
+    use crate::core::page::{query, update::boot};
+    use crate::core::MATRIX;
 
     dom::next_task(|| {
-        let options = query::parse(&MATRIX, &browser::query());
-        let (model, effects) = boot(
-            &MATRIX,
-            options,
-            &browser::hash(),
-            browser::page_address(),
-            || (browser::read_stored(), browser::read_displaced()),
-        );
+        let options = query::parse_marked(&MATRIX, &browser::query(), marked_embed());
+        let page_address = query::full_page_address(options.embed, &browser::page_address());
+        let (model, effects) = boot(&MATRIX, options, &browser::hash(), page_address, || {
+            (browser::read_stored(), browser::read_displaced())
+        });
         dom::next_task(move || render(Booted { model, effects }));
     });
 }
@@ -45,7 +43,8 @@ pub fn mount() {
 /// microtask, before the next paint, so the reader never sees an empty box.
 #[cfg(target_arch = "wasm32")]
 fn render(mut booted: Booted) {
-    use crate::core::{adopt::adopt, update::update, MATRIX};
+    use crate::core::page::{adopt::adopt, update::update};
+    use crate::core::MATRIX;
 
     let Some(element) = root_element() else {
         yew::Renderer::<App>::with_props(AppProps {
@@ -64,7 +63,7 @@ fn render(mut booted: Booted) {
         }
         booted
             .effects
-            .retain(|e| !matches!(e, crate::core::update::Effect::Render));
+            .retain(|e| !matches!(e, crate::core::page::effect::Effect::Render));
         element.set_inner_html("");
         let _ = element.remove_attribute(PRERENDERED_ATTRIBUTE);
     }
@@ -75,6 +74,15 @@ fn render(mut booted: Booted) {
     if let Some(id) = focused {
         dom::next_task(move || dom::focus(&id));
     }
+}
+
+/// `<html data-embed>`: in embed.html's markup, or set by boot.js from the query.
+#[cfg(target_arch = "wasm32")]
+fn marked_embed() -> bool {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    html.is_some_and(|html| html.has_attribute(crate::core::page::query::EMBED_ATTRIBUTE))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -90,10 +98,20 @@ fn root_element() -> Option<web_sys::Element> {
 /// before the app is live).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
-    use std::rc::Rc;
+    render_to_string(Booted::default_view)
+}
 
-    let renderer = yew::ServerRenderer::<App>::with_props(|| AppProps {
-        boot: Rc::new(Booted::default_view()),
+/// The same view in embed mode, for embed.html: its panels closed, its
+/// footer linking to the full page beside it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_embed() -> String {
+    render_to_string(Booted::embed_view)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn render_to_string(first_view: fn() -> Booted) -> String {
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        boot: std::rc::Rc::new(first_view()),
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
@@ -102,7 +120,7 @@ pub fn prerender() -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::prerender;
-    use crate::core::recommendation::recommendation;
+    use crate::core::engine::recommendation::recommendation;
     use crate::core::MATRIX;
 
     #[test]
@@ -131,5 +149,17 @@ mod tests {
     #[test]
     fn the_prerender_has_no_inline_style_for_the_strict_csp() {
         assert!(!prerender().contains(" style="));
+        assert!(!super::prerender_embed().contains(" style="));
+    }
+
+    #[test]
+    fn the_embed_prerender_is_the_embed_layout() {
+        let html = super::prerender_embed();
+        assert!(
+            html.contains(r#"href="index.html#"#),
+            "the full page beside it"
+        );
+        assert!(!html.contains("<details open"), "every panel closed");
+        assert_ne!(html, prerender());
     }
 }

@@ -1,26 +1,23 @@
 //! The page's side of the reports worker (`core::reports`, binary
-//! `reports`): started on the first request, from the URL the build puts
-//! in the boot script's `data-reports`. Requests wait until the worker says
-//! it is ready (a message sent before its wasm is running would be lost);
-//! answers and failures come back to the dispatcher as events.
+//! `reports`): started on the first request, from the URL the build puts in
+//! the boot script's `data-reports`. Requests wait until the worker says it
+//! is ready (a message sent before its wasm is running would be lost);
+//! answers and failures come back as events.
 
 use std::cell::RefCell;
 
 use js_sys::Array;
-use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Worker;
 
-use super::dispatch::Dispatcher;
-use super::dom;
-use crate::core::reports::{ATTRIBUTE, READY};
-use crate::core::team_html::{ID_PREFIX, PASTE_ID};
-use crate::core::teamwork::TeamEvent;
-use crate::core::update::Event;
+use crate::core::page::event::Event;
+use crate::core::page::reporting::ReportError;
+use crate::core::protocol::{Answer, Request, ATTRIBUTE};
+use yew::Callback;
 
 /// How long a worker may take to start before the reader is told.
-const START_TIMEOUT_MS: i32 = 15_000;
+const START_TIMEOUT_MS: u32 = 15_000;
 
 struct Client {
     worker: Worker,
@@ -33,12 +30,16 @@ thread_local! {
 }
 
 /// Sends `request` to the worker, starting it if need be.
-pub fn ask(request: Vec<String>, dispatcher: &Dispatcher) {
-    let message: Array = request.iter().map(|s| JsValue::from_str(s)).collect();
+pub fn ask(request: Request, send: &Callback<Event>) {
+    let message: Array = request
+        .encode()
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect();
     if CLIENT.with(|c| c.borrow().is_none()) {
-        match start(dispatcher) {
+        match start(send) {
             Ok(client) => CLIENT.with(|c| *c.borrow_mut() = Some(client)),
-            Err(why) => return fail(dispatcher, why),
+            Err(error) => return fail(send, error),
         }
     }
     let sent = CLIENT.with(|client| match client.borrow_mut().as_mut() {
@@ -50,12 +51,12 @@ pub fn ask(request: Vec<String>, dispatcher: &Dispatcher) {
         None => false,
     });
     if !sent {
-        fail(dispatcher, "the request could not be sent".into());
+        fail(send, ReportError::NotSent);
     }
 }
 
-fn fail(dispatcher: &Dispatcher, why: String) {
-    dispatcher.send(Event::Team(TeamEvent::Failed(why)));
+fn fail(send: &Callback<Event>, error: ReportError) {
+    send.emit(Event::Reports(Err(error)));
 }
 
 fn worker_url() -> Option<String> {
@@ -66,46 +67,28 @@ fn worker_url() -> Option<String> {
         .get_attribute(ATTRIBUTE)
 }
 
-fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
-    let url =
-        worker_url().ok_or_else(|| "this copy of the page has no reports worker".to_string())?;
-    let worker = Worker::new(&url).map_err(|_| "this browser would not start it".to_string())?;
+fn start(send: &Callback<Event>) -> Result<Client, ReportError> {
+    let url = worker_url().ok_or(ReportError::Missing)?;
+    let worker = Worker::new(&url).map_err(|_| ReportError::Refused)?;
     let on_message = {
-        let dispatcher = dispatcher.clone();
-        Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-            let data = Reflect::get(&event, &"data".into()).unwrap_or_default();
-            let answer: Vec<String> = Array::from(&data)
+        let send = send.clone();
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let message: Vec<String> = Array::from(&event.data())
                 .iter()
                 .map(|v| v.as_string().unwrap_or_default())
                 .collect();
-            if answer.first().map(String::as_str) == Some(READY) {
-                became_ready();
-            } else {
-                // The panel is drawn anew: focus returns to the control the
-                // reader used (or the paste box, if that control is gone).
-                let focused = dom::focused_id().filter(|id| id.starts_with(ID_PREFIX));
-                dispatcher.send(Event::Team(TeamEvent::Answered(answer)));
-                if let Some(id) = focused {
-                    dom::next_task(move || dom::focus_first(&[&id, PASTE_ID]));
-                }
+            match Answer::decode(&message) {
+                Ok(Answer::Ready) => became_ready(),
+                Ok(answer) => send.emit(Event::Reports(Ok(answer))),
+                Err(error) => fail(&send, ReportError::Unreadable(error)),
             }
         })
     };
     let on_error = {
-        let dispatcher = dispatcher.clone();
-        Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let send = send.clone();
+        Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
             forget_worker();
-            // An ErrorEvent's message, if the browser gives one.
-            let message = Reflect::get(&event, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
-            let why = if message.is_empty() {
-                "it could not be loaded".into()
-            } else {
-                message
-            };
-            fail(&dispatcher, why);
+            fail(&send, ReportError::Failed(event.message()));
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -113,7 +96,7 @@ fn start(dispatcher: &Dispatcher) -> Result<Client, String> {
     // The worker lives as long as the page.
     on_message.forget();
     on_error.forget();
-    watch_start(dispatcher);
+    watch_start(send);
     Ok(Client {
         worker,
         ready: false,
@@ -134,21 +117,16 @@ fn became_ready() {
 
 /// A worker that never says it is ready (blocked, or offline before its
 /// files were cached) is dropped, so the next request tries again.
-fn watch_start(dispatcher: &Dispatcher) {
-    let dispatcher = dispatcher.clone();
-    let check = Closure::once_into_js(move || {
+fn watch_start(send: &Callback<Event>) {
+    let send = send.clone();
+    gloo_timers::callback::Timeout::new(START_TIMEOUT_MS, move || {
         let stuck = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| !c.ready));
         if stuck {
             forget_worker();
-            fail(&dispatcher, "it did not start in time".into());
+            fail(&send, ReportError::Slow);
         }
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            check.unchecked_ref(),
-            START_TIMEOUT_MS,
-        );
-    }
+    })
+    .forget();
 }
 
 fn forget_worker() {

@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use super::components::layout::widget;
 use super::dispatch::Dispatcher;
-use crate::core::model::Model;
-use crate::core::update::{boot, Effect};
-use crate::core::view_model::view;
+use crate::core::page::effect::Effect;
+use crate::core::page::model::Model;
+use crate::core::page::update::boot;
+use crate::core::page::view_model::view;
 use crate::core::MATRIX;
 
 /// The first model, and what the page must do once it is drawn.
@@ -20,9 +21,20 @@ impl Booted {
     /// The default view (no query, no link, nothing saved): what the build
     /// prerenders into index.html, and what a first visit starts from.
     pub fn default_view() -> Self {
-        let options = crate::core::query::parse(&MATRIX, "");
-        let (model, effects) = boot(&MATRIX, options, "", String::new(), || {
-            (crate::core::startup::Stored::Empty, None)
+        Self::first_view(false)
+    }
+
+    /// The same in embed mode: what the build prerenders into embed.html.
+    pub fn embed_view() -> Self {
+        Self::first_view(true)
+    }
+
+    fn first_view(embed_document: bool) -> Self {
+        use crate::core::page::query::{full_page_address, parse_marked};
+        let options = parse_marked(&MATRIX, "", embed_document);
+        let page_address = full_page_address(options.embed, "");
+        let (model, effects) = boot(&MATRIX, options, "", page_address, || {
+            (crate::core::page::startup::Stored::Empty, None)
         });
         Booted { model, effects }
     }

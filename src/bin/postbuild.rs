@@ -1,8 +1,6 @@
-//! Post-build step for the release bundle, run by Trunk as a hook
-//! (`Trunk.toml`): runs `stackweigh::postbuild::STEPS` over the staging folder
-//! (the "Why?" text, the web app manifest, the reports worker's files, the
-//! prerendered page, the single-file bundle, the
-//! Content-Security-Policy, the service worker; see `src/postbuild/mod.rs`).
+//! The post-build tool, Trunk.toml's one post_build hook: runs
+//! `stackweigh::postbuild::STEPS` (src/postbuild/mod.rs) in order over the
+//! staging folder.
 //!
 //! Usage: `postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 

@@ -1,67 +1,25 @@
-//! Pure logic: no yew, no web-sys, no gloo. Everything here is tested
-//! natively with `cargo test`.
+//! Pure logic: no yew, no web-sys, no js-sys, no wasm-bindgen (a test in
+//! `tests/architecture.rs` checks it). Everything here is tested natively.
+//!
+//! Three rooms with one-way doors:
+//! - [`engine`]: the matrix, scoring, insight, sensitivity, the radar's
+//!   layout, the share codec and the state;
+//! - [`page`]: the page's model, `update`, `view_model`, start-up, adoption
+//!   of early input, the query rule;
+//! - [`reports`]: the team analysis, the decision record, the print
+//!   appendix and "How we score", run by the reports worker.
+//!
+//! `page` and `reports` use `engine`, never each other; they talk through
+//! [`protocol`] (which uses only `engine`).
 
-pub mod adopt;
-pub mod adr;
-pub mod details;
-pub mod export;
-#[cfg(test)]
-mod fixture;
-pub mod insight;
-pub mod matrix;
-pub mod methodology;
-pub mod model;
-pub mod palette;
-pub mod print_html;
-pub mod query;
-pub mod questionnaire;
-pub mod radar;
-pub mod recommendation;
+pub mod engine;
+pub mod page;
+pub mod protocol;
 pub mod reports;
-pub mod schema;
-pub mod score;
-pub mod sensitivity;
-pub mod share;
-pub mod startup;
-pub mod state;
-pub mod team;
-pub mod team_html;
-pub mod teamwork;
-pub mod update;
-pub mod view_model;
 
-pub use matrix::MATRIX;
+pub use engine::matrix::MATRIX;
 
-/// The rendered "Why?" text (see [`details`]), for the native `postbuild`
-/// tool that writes it into `dist/`; the wasm loads it from there instead.
+/// The rendered "Why?" text (see [`engine::details`]), for the native
+/// `postbuild` tool that writes it into `dist/`; the wasm loads it from there.
 #[cfg(not(target_arch = "wasm32"))]
 pub const DETAILS_PAYLOAD: &str = include_str!(concat!(env!("OUT_DIR"), "/details.txt"));
-
-/// Stable insertion sort by an integer key, ascending. The lists here are
-/// one entry per criterion (about twenty), and one small shared routine
-/// keeps the wasm far smaller than a monomorphised `sort_by_key` per call.
-pub(crate) fn sort_by_rank<T>(items: &mut [T], rank: impl Fn(&T) -> i64) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && rank(&items[j - 1]) > rank(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn sort_by_rank_is_a_stable_sort(items in proptest::collection::vec((0i64..5, 0u32..1000), 0..40)) {
-            let mut ours = items.clone();
-            super::sort_by_rank(&mut ours, |&(k, _)| k);
-            let mut std = items;
-            std.sort_by_key(|&(k, _)| k);
-            prop_assert_eq!(ours, std);
-        }
-    }
-}

@@ -33,6 +33,20 @@ pub fn single_file_policy(script_hashes: &[String], style_hashes: &[String]) -> 
     )
 }
 
+/// The service worker's: it fetches the bundle's own files, runs nothing.
+pub const SERVICE_WORKER_POLICY: &str = "default-src 'none'; connect-src 'self'";
+
+/// The reports worker's: its glue fetches and compiles the wasm beside it.
+pub const REPORTS_WORKER_POLICY: &str =
+    "default-src 'none'; script-src 'wasm-unsafe-eval'; connect-src 'self'";
+
+/// The policy a document carries in its `<meta http-equiv>`, if any.
+pub fn meta_policy(document: &str) -> Option<String> {
+    let elements = html::elements(document);
+    let meta = elements.iter().find(|e| is_csp_meta(e))?;
+    meta.attr("content").map(html::unescape_attr)
+}
+
 fn sources(hashes: &[String]) -> String {
     let mut out = String::new();
     for hash in hashes {
@@ -220,6 +234,13 @@ mod tests {
             let error = secure_page(document).expect_err(what);
             assert!(error.contains(what), "{error}");
         }
+    }
+
+    #[test]
+    fn the_policy_written_is_the_policy_read() {
+        let secured = secure_page(TRUNK_LIKE).expect("secured");
+        assert_eq!(meta_policy(&secured), Some(page_policy(&[])));
+        assert_eq!(meta_policy(TRUNK_LIKE), None);
     }
 
     #[test]

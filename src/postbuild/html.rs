@@ -209,6 +209,14 @@ pub fn escape_attr(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
+/// The value [`escape_attr`] escaped, as written.
+pub fn unescape_attr(value: &str) -> String {
+    value
+        .replace("&lt;", "<")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// Where content belongs at the end of the body: before `</body>` when the
 /// document has one, else at the very end (after an omitted `</body>` the
 /// parser still puts it in the body).

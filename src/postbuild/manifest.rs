@@ -1,7 +1,7 @@
 //! `manifest.webmanifest`: makes the bundle installable as an app. Written
 //! at build time because the favicon's name carries Trunk's content hash.
 
-use crate::core::palette;
+use crate::core::engine::palette;
 
 pub const FILE_NAME: &str = "manifest.webmanifest";
 

@@ -1,5 +1,5 @@
 //! Puts the app's prerendered default view (`crate::app::prerender`) into
-//! the built index.html.
+//! the built index.html, and the embed view (`prerender_embed`) into embed.html.
 
 use super::html;
 use crate::app::PRERENDERED_ATTRIBUTE;
@@ -14,12 +14,12 @@ pub fn into_page(page: &str, rendered: &str) -> Result<String, String> {
         .collect();
     let [root] = roots.as_slice() else {
         return Err(format!(
-            "index.html: expected one <main id=\"stackweigh\"> to prerender into, found {}",
+            "expected one <main id=\"stackweigh\"> to prerender into, found {}",
             roots.len()
         ));
     };
     if root.has_attr(PRERENDERED_ATTRIBUTE) {
-        return Err("index.html: <main id=\"stackweigh\"> is prerendered already".into());
+        return Err("<main id=\"stackweigh\"> is prerendered already".into());
     }
     // The span ends just past the start tag's `>`.
     let close = root.span.end - 1;

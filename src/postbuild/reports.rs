@@ -6,15 +6,11 @@
 //! writes the script's URL into the boot script tag's `data-reports`, where
 //! the page's shell reads it to start the worker on first use.
 
-use super::digest::{hex, sha256};
+use super::digest::short_hash;
 use super::html;
-
-/// The Cargo binary, and Trunk's names for its files.
-pub const BIN: &str = "reports";
-pub const TRUNK_GLUE: &str = "reports.js";
-pub const TRUNK_WASM: &str = "reports_bg.wasm";
+use super::trunk;
 /// The boot script tag's attribute naming the worker script.
-pub use crate::core::reports::ATTRIBUTE;
+pub use crate::core::protocol::ATTRIBUTE;
 
 /// The worker's files as the bundle ships them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +39,24 @@ pub fn files(glue: &str, wasm: &[u8]) -> Files {
     input.extend_from_slice(glue.as_bytes());
     input.push(0);
     input.extend_from_slice(wasm);
-    let stem = format!("{BIN}-{}", hex(&sha256(&input)[..8]));
+    let stem = format!("{}-{}", trunk::WORKER_BIN, short_hash(&input));
     let wasm_name = format!("{stem}_bg.wasm");
     Files {
         script: script(glue, &format!("\"{wasm_name}\"")),
         script_name: format!("{stem}.js"),
         wasm_name,
     }
+}
+
+/// Whether `path` is one of the files [`files`] names (`reports-<hash>…`).
+pub fn is_worker_file(path: &str) -> bool {
+    (path.strip_prefix(trunk::WORKER_BIN))
+        .is_some_and(|rest| rest.starts_with('-') && !rest.contains('/'))
+}
+
+/// Whether `path` is the worker's script [`files`] names.
+pub fn is_worker_script(path: &str) -> bool {
+    is_worker_file(path) && path.ends_with(".js")
 }
 
 /// The wasm beside a worker script `files` named: `x.js` → `x_bg.wasm`.
@@ -74,22 +81,15 @@ pub fn glue<'a>(script: &'a str, script_url: &str) -> Result<&'a str, String> {
         ))
 }
 
-/// The page with `data-reports={url}` on its boot script tag (the one with
-/// `data-glue`, as Trunk.toml's pattern_script writes it), unquoted like
-/// the tag's other URLs after Trunk's minifier.
+/// The page with `data-reports={url}` on its boot script tag, unquoted
+/// like the tag's other URLs after Trunk's minifier.
 pub fn point_boot_tag(page: &str, url: &str) -> Result<String, String> {
     let plain = |c: char| c.is_ascii_alphanumeric() || "./_-".contains(c);
     if url.is_empty() || !url.chars().all(plain) {
         return Err(format!("{url:?} is not a plain relative URL"));
     }
-    let elements = html::elements(page);
-    let mut tags = elements
-        .iter()
-        .filter(|e| e.name == "script" && e.has_attr("data-glue"));
-    let (Some(tag), None) = (tags.next(), tags.next()) else {
-        return Err("index.html needs exactly one boot script tag (data-glue)".into());
-    };
-    if tag.has_attr(ATTRIBUTE) {
+    let tag = trunk::boot_tag(page)?;
+    if tag.reports.is_some() {
         return Err(format!("the boot script tag has a {ATTRIBUTE} already"));
     }
     // The span starts at `<script`: the attribute goes right after the name.
@@ -111,8 +111,8 @@ mod tests {
         let one = files(GLUE, b"\0asm1");
         assert!(one.script_name.starts_with("reports-") && one.script_name.ends_with(".js"));
         assert_eq!(wasm_url(&one.script_name), Ok(one.wasm_name.clone()));
-        assert!(crate::postbuild::headers::is_hashed(&one.script_name));
-        assert!(crate::postbuild::headers::is_hashed(&one.wasm_name));
+        assert!(crate::postbuild::digest::is_hashed(&one.script_name));
+        assert!(crate::postbuild::digest::is_hashed(&one.wasm_name));
         assert_ne!(one.script_name, files(GLUE, b"\0asm2").script_name);
         assert_ne!(one.script_name, files("let x;", b"\0asm1").script_name);
         assert_eq!(one, files(GLUE, b"\0asm1"));

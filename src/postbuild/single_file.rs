@@ -16,54 +16,23 @@ use super::csp;
 use super::digest::{base64, csp_hash};
 use super::html::{self, Element};
 use super::reports;
+use super::trunk::{self, BootTag};
 
 /// Reads a file of the bundle by its URL as the page names it (`./x.css`).
 pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
 
-/// The boot script's tag, as Trunk.toml's pattern_script writes it: the
-/// script's own URL and the app's JS glue and wasm; postbuild adds the
-/// reports worker's script.
-struct Boot {
-    span: std::ops::Range<usize>,
-    src: String,
-    glue: String,
-    wasm: String,
-    worker: String,
-}
-
 /// The id of the reports worker's inline source.
 pub const WORKER_SOURCE_ID: &str = "reports-worker";
-
-fn boot_script(elements: &[Element]) -> Result<Boot, String> {
-    let mut tags = elements
-        .iter()
-        .filter(|e| e.name == "script" && e.has_attr("data-glue"));
-    let (Some(tag), None) = (tags.next(), tags.next()) else {
-        return Err(
-            "index.html needs exactly one <script src data-glue data-wasm> (Trunk.toml's pattern_script)"
-                .into(),
-        );
-    };
-    let named = |attribute: &str| {
-        tag.attr(attribute)
-            .filter(|url| !url.is_empty())
-            .map(str::to_string)
-            .ok_or(format!("the boot script's tag has no {attribute}"))
-    };
-    Ok(Boot {
-        span: tag.span.clone(),
-        src: named("src")?,
-        glue: named("data-glue")?,
-        wasm: named("data-wasm")?,
-        worker: named(reports::ATTRIBUTE)?,
-    })
-}
 
 /// Builds the single file from the page's final HTML (prerendered, before
 /// the page's own CSP is added), the bundle's files and the "Why?" text.
 pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, String> {
     let elements = html::elements(document);
-    let boot = boot_script(&elements)?;
+    let boot = trunk::boot_tag(document)?;
+    let worker = (boot.reports.as_deref()).ok_or(format!(
+        "the boot script's tag has no {} (the reports worker step writes it)",
+        reports::ATTRIBUTE
+    ))?;
     let mut edits = Vec::new();
     let mut styles = Vec::new();
     for element in &elements {
@@ -106,23 +75,28 @@ pub fn bundle(document: &str, read: Reader, details: &str) -> Result<String, Str
         format!("<script {}>{boot_text}</script>", reports::ATTRIBUTE),
     ));
     let end = html::body_end(document);
-    edits.push((end..end, body_end_scripts(read, &boot, details)?));
+    edits.push((end..end, body_end_scripts(read, &boot, worker, details)?));
     let bundled = html::splice(document, edits);
     let style_hashes: Vec<String> = styles.iter().map(|css| csp_hash(css)).collect();
     let policy = csp::single_file_policy(&csp::inline_script_hashes(&bundled), &style_hashes);
     csp::insert_policy(&bundled, &policy)
 }
 
-/// The scripts at the end of the body: the Why? text and the decision
+/// The scripts at the end of the body: the Why? text and the reports
 /// worker's source (data blocks), then the module that starts the app.
-fn body_end_scripts(read: Reader, boot: &Boot, details: &str) -> Result<String, String> {
+fn body_end_scripts(
+    read: Reader,
+    boot: &BootTag,
+    worker_url: &str,
+    details: &str,
+) -> Result<String, String> {
     let glue = text_file(read, &boot.glue)?;
     let wasm = read(&boot.wasm)?;
-    let module = format!("{}{}", decide_from_blob(), start_module(&glue, &wasm)?);
+    let module = format!("{}{}", reports_from_blob(), start_module(&glue, &wasm)?);
     raw_text_safe(&module, "script", &boot.glue)?;
     raw_text_safe(details, "script", "the Why? text")?;
-    let worker = reports_worker(read, &boot.worker)?;
-    raw_text_safe(&worker, "script", &boot.worker)?;
+    let worker = reports_worker(read, worker_url)?;
+    raw_text_safe(&worker, "script", worker_url)?;
     Ok(format!(
         r#"<script type="text/plain" id="sw-details">{details}</script><script type="text/plain" id="{WORKER_SOURCE_ID}">{worker}</script><script type="module">{module}</script>"#
     ))
@@ -141,7 +115,7 @@ fn reports_worker(read: Reader, script_url: &str) -> Result<String, String> {
 
 /// The start module's first statement: the worker's inline source as a
 /// blob: URL in the boot tag's `data-reports`, before the app can read it.
-fn decide_from_blob() -> String {
+fn reports_from_blob() -> String {
     format!(
         "{{const d=document,s=d.querySelector(\"script[{a}]\");s&&s.setAttribute(\"{a}\",\
          URL.createObjectURL(new Blob([d.getElementById(\"{WORKER_SOURCE_ID}\").textContent],\

@@ -53,7 +53,7 @@ const WORKER_WASM: [u8; 5] = [0, 97, 115, 109, 2];
 fn module() -> String {
     let app =
         start_module("function I(){}export{I as default};", &[0, 97, 115, 109]).expect("module");
-    format!("{}{app}", decide_from_blob())
+    format!("{}{app}", reports_from_blob())
 }
 
 fn files() -> HashMap<&'static str, Vec<u8>> {
@@ -179,7 +179,7 @@ fn the_reports_worker_is_inline_with_its_wasm_and_started_from_a_blob() {
     assert!(out.contains(&format!(
         r#"<script type="text/plain" id="reports-worker">{worker}</script><script type="module">"#
     )));
-    let blob = decide_from_blob();
+    let blob = reports_from_blob();
     assert!(
         blob.contains(r#"querySelector("script[data-reports]")"#)
             && blob.contains(r#"getElementById("reports-worker").textContent"#)

@@ -46,6 +46,15 @@ fn the_steps_run_in_dependency_order() {
         at("single file") < at("Content-Security-Policy"),
         "the single file starts from the page without its policy"
     );
+    assert_eq!(at("minify"), 0, "every later step reads the final scripts");
+    assert!(
+        at("reports worker") < at("embed's document") && at("embed's document") < at("prerender"),
+        "the embed's document starts from the page Trunk wrote, its worker placed"
+    );
+    assert!(
+        at("embed's document") < at("Content-Security-Policy"),
+        "embed.html gets its policy"
+    );
     assert_eq!(
         at("service worker"),
         names.len() - 2,
@@ -58,21 +67,37 @@ fn the_steps_run_in_dependency_order() {
     );
 }
 
-/// The whole pipeline over a small bundle in a temporary folder.
-#[test]
-fn run_writes_every_product_file() {
-    let dir = std::env::temp_dir().join(format!("postbuild-test-{}", std::process::id()));
+const PAGE: &str = concat!(
+    r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title>"#,
+    r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon><link href=manifest.webmanifest rel=manifest>"#,
+    r#"<script>document.documentElement.dataset.x=1</script>"#,
+    r#"<script src=./boot.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm></script>"#,
+    r#"<script defer src=./sw-register-1.js></script></head><body><main id=stackweigh></main></body></html>"#
+);
+const LOADER: &[u8] = include_bytes!("../../embed/embed.js");
+const WORKER_GLUE: &str = "let wasm_bindgen=1;";
+
+/// What the pipeline left in a small bundle in a temporary folder.
+struct Built {
+    outcome: Result<(), String>,
+    names: Vec<String>,
+    files: std::collections::HashMap<String, Vec<u8>>,
+}
+
+impl Built {
+    fn text(&self, name: &str) -> String {
+        let bytes = self.files.get(name).cloned().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+/// Every step but the one that runs terser (node), whose arguments are
+/// trunk.rs's and tested there.
+fn build(name: &str) -> Built {
+    let dir = std::env::temp_dir().join(format!("postbuild-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let page = concat!(
-        r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>t</title>"#,
-        r#"<link href=./main-1.css rel=stylesheet><link href=./favicon-1.svg rel=icon><link href=manifest.webmanifest rel=manifest>"#,
-        r#"<script>document.documentElement.dataset.x=1</script>"#,
-        r#"<script src=./boot.js data-glue=./app-1.js data-wasm=./app-1_bg.wasm></script>"#,
-        r#"<script defer src=./sw-register-1.js></script></head><body><main id=stackweigh></main></body></html>"#
-    );
     for (name, contents) in [
-        ("index.html", page.as_bytes()),
+        ("index.html", PAGE.as_bytes()),
         ("main-1.css", b"p{}".as_slice()),
         ("favicon-1.svg", b"<svg/>".as_slice()),
         ("icon-192.png", b"png".as_slice()),
@@ -82,28 +107,53 @@ fn run_writes_every_product_file() {
             b"function I(){}export{I as default};".as_slice(),
         ),
         ("app-1_bg.wasm", b"\0asm".as_slice()),
-        ("reports.js", b"let wasm_bindgen=1;".as_slice()),
+        ("reports.js", WORKER_GLUE.as_bytes()),
         ("reports_bg.wasm", b"\0asm2".as_slice()),
         ("boot.js", b"1".as_slice()),
         ("sw-register-1.js", b"0".as_slice()),
+        ("embed.js", LOADER),
+        (".stage/left-over", b"x".as_slice()),
     ] {
+        std::fs::create_dir_all(dir.join(name).parent().expect("a folder")).expect("temp dir");
         std::fs::write(dir.join(name), contents).expect("fixture");
     }
-    let outcome = run(&dir);
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-    let (index, single, worker) = (read("index.html"), read(SINGLE_FILE_NAME), read("sw.js"));
+    assert_eq!(STEPS[0].name, steps::MINIFY);
+    let outcome = run_steps(&dir, &STEPS[1..]);
     let names = relative_files(&dir).unwrap_or_default();
-    let headers = read(headers::FILE_NAME);
+    let files = (names.iter())
+        .map(|name| {
+            (
+                name.clone(),
+                std::fs::read(dir.join(name)).unwrap_or_default(),
+            )
+        })
+        .collect();
     let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(outcome, Ok(()));
-    let reports_files = reports::files("let wasm_bindgen=1;", b"\0asm2");
+    Built {
+        outcome,
+        names,
+        files,
+    }
+}
+
+#[test]
+fn the_reports_worker_is_named_by_content_pointed_at_and_cached_on_use() {
+    let built = build("worker");
+    assert_eq!(built.outcome, Ok(()));
+    let (index, worker, headers) = (
+        built.text("index.html"),
+        built.text("sw.js"),
+        built.text(headers::FILE_NAME),
+    );
+    let reports_files = reports::files(WORKER_GLUE, b"\0asm2");
     assert!(index.contains(&format!(
         "<script data-reports=./{} ",
         reports_files.script_name
     )));
+    let single = built.text(SINGLE_FILE_NAME);
     assert!(single.contains(r#"<script type="text/plain" id="reports-worker">let wasm_bindgen=1;"#));
     for name in [&reports_files.script_name, &reports_files.wasm_name] {
-        assert!(names.contains(name), "{name} in {names:?}");
+        assert!(built.names.contains(name), "{name} in {:?}", built.names);
         let listed = |list: &str| {
             let line = worker.lines().find(|l| l.starts_with(list));
             line.is_some_and(|l| l.contains(&format!("\"{name}\"")))
@@ -113,29 +163,80 @@ fn run_writes_every_product_file() {
         let rule = format!("/{name}\n  Cache-Control: {}", headers::IMMUTABLE);
         assert!(headers.contains(&rule), "{name} immutable");
     }
-    for trunk_name in [reports::TRUNK_GLUE, reports::TRUNK_WASM] {
+    for trunk_name in [trunk::WORKER_GLUE, trunk::WORKER_WASM] {
         assert!(
-            !names.iter().any(|n| n == trunk_name),
+            !built.names.iter().any(|n| n == trunk_name),
             "{trunk_name} renamed"
         );
     }
+}
+
+#[test]
+fn the_page_is_secured_bundled_and_precached_with_what_it_loads() {
+    let built = build("page");
+    assert_eq!(built.outcome, Ok(()));
+    let (index, single, worker) = (
+        built.text("index.html"),
+        built.text(SINGLE_FILE_NAME),
+        built.text("sw.js"),
+    );
     assert!(
         index.contains("Content-Security-Policy")
-            && index.contains(&csp::inline_script_hashes(page)[0])
+            && index.contains(&csp::inline_script_hashes(PAGE)[0])
     );
     assert!(single.contains(r#"id="sw-details""#) && !single.contains("sw-register"));
     for listed in [
-        "\"index.html\"",
-        "\"manifest.webmanifest\"",
-        "\"app-1_bg.wasm\"",
-        "\"favicon-1.svg\"",
+        "index.html",
+        "manifest.webmanifest",
+        "app-1_bg.wasm",
+        "favicon-1.svg",
     ] {
-        assert!(worker.contains(listed), "{listed} in the cache list");
-    }
-    for left_out in ["stackweigh.html", "sw.js", "icon-512.png"] {
         assert!(
-            !worker.contains(&format!("\"{left_out}\"")),
-            "{left_out} not precached"
+            worker.contains(&format!("\"{listed}\"")),
+            "{listed} in the cache list"
         );
     }
+    let left_out = [
+        "stackweigh.html",
+        "sw.js",
+        "icon-512.png",
+        "embed.html",
+        "embed.js",
+        embed::PINNED_LOADER,
+    ];
+    for name in left_out {
+        assert!(
+            !worker.contains(&format!("\"{name}\"")),
+            "{name} not precached"
+        );
+    }
+    let headers = built.text(headers::FILE_NAME);
+    assert!(
+        !headers.contains("left-over") && !worker.contains("left-over"),
+        "hidden files are not the bundle's"
+    );
+}
+
+#[test]
+fn the_embed_gets_its_document_and_the_pinned_loader_the_snippets_name() {
+    let built = build("embed");
+    assert_eq!(built.outcome, Ok(()));
+    let pinned = built
+        .files
+        .get(embed::PINNED_LOADER)
+        .expect("the pinned loader is written");
+    assert_eq!(pinned.as_slice(), LOADER);
+    assert_eq!(digest::integrity(pinned), embed::LOADER_INTEGRITY);
+    assert_eq!(
+        embed::PINNED_LOADER,
+        format!("embed-{}.js", digest::short_hash(pinned))
+    );
+    let document = built.text(embed::DOCUMENT);
+    assert!(document.contains("<html data-embed lang=en>"), "{document}");
+    assert!(document.contains("data-prerendered") && document.contains("Content-Security-Policy"));
+    for gone in ["sw-register", "rel=manifest"] {
+        assert!(!document.contains(gone), "{gone} in {document}");
+    }
+    let headers = built.text(headers::FILE_NAME);
+    assert!(headers.contains("/embed.html\n  Cache-Control: no-cache\n  Content-Security-Policy: "));
 }

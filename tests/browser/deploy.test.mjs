@@ -1,7 +1,11 @@
 // What a host gets from the build: dist/_headers (Netlify / Cloudflare Pages
 // syntax) checked against the real files in dist/, then dist/ served with
-// exactly those headers: a sandboxed embed starts, and a second visit
-// revalidates index.html (304) while the hashed files come from the cache.
+// exactly those headers: every response carries CORS, nosniff, a referrer
+// policy and a Permissions-Policy; each document its own CSP as a header
+// (frame-ancestors 'self' but for the embed's document), the workers a
+// minimal one, under which they still run; a sandboxed embed starts, and a
+// second visit revalidates index.html (304) while the hashed files come from
+// the cache.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +13,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPage } from './dist-helpers.mjs';
-import { DIST } from '../support/paths.mjs';
-import { waitFor } from '../support/waits.mjs';
+import { DIST, REPO } from '../support/paths.mjs';
+import { TIMEOUT_MS, waitFor } from '../support/waits.mjs';
 import { launchChromium, liveRecommendation, newGuardedPage, openPanels } from './harness.mjs';
 import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-server.mjs';
 
@@ -19,6 +23,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 // A content hash in the name, as Trunk and build.rs write it: name-<16 hex>[_bg].ext
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// What /* gives every response (src/postbuild/headers.rs, EVERY_FILE).
+const EVERY_FILE = ['Access-Control-Allow-Origin', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy'];
+const FRAME_ANCESTORS = "frame-ancestors 'self'";
+const SERVICE_WORKER_POLICY = "default-src 'none'; connect-src 'self'";
+const REPORTS_WORKER_POLICY = "default-src 'none'; script-src 'wasm-unsafe-eval'; connect-src 'self'";
+const REPORTS_SCRIPT = /^\/reports-[0-9a-f]{16}\.js$/;
+
+/** The CSP a document of dist/ carries in its <meta>, as written. */
+function metaPolicy(name) {
+  const page = readFileSync(path.join(DIST, name), 'utf8');
+  const meta = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  assert.ok(meta, `${name} has a CSP <meta>`);
+  return meta[1].replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&amp;', '&');
+}
 
 /** Every file in dist/ but hidden ones and _headers, as URL paths ("/x.js"). */
 function distPaths(dir = DIST, prefix = '/') {
@@ -36,6 +54,33 @@ function pageReferences() {
   const strings = [...page.matchAll(/["'(](\.\/[^"'()?#\s>]+)/g)].map((m) => m[1]);
   const local = [...attributes, ...strings].filter((url) => !/^(#|\?|\/|[a-z]+:)/i.test(url));
   return [...new Set(local.map((url) => `/${url.replace(/^\.\//, '')}`))];
+}
+
+/**
+ * The headers README's nginx recipe gives `urlPath` ($uri, a file of dist/): the server's add_header lines,
+ * with each `$variable` read from its map as nginx does (the first matching regex, else the default); an
+ * empty value sends no header.
+ */
+function nginxHeaders(urlPath) {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const recipe = readme.match(/```nginx\n([\s\S]*?)```/);
+  assert.ok(recipe, "README's nginx recipe");
+  const maps = {};
+  for (const [, name, body] of recipe[1].matchAll(/map \$uri \$(\w+) \{\n([\s\S]*?)\n\}/g)) {
+    maps[name] = [...body.matchAll(/^\s*(default|"~[^"]+")\s+"([^"]*)";/gm)].map(([, key, value]) => [key, value]);
+  }
+  const lookup = (name) => {
+    const entries = maps[name];
+    assert.ok(entries, `a map for $${name}`);
+    const found = entries.find(([key]) => key !== 'default' && new RegExp(key.slice(2, -1)).test(urlPath));
+    return (found ?? entries.find(([key]) => key === 'default'))[1];
+  };
+  const headers = {};
+  for (const [, name, literal, variable] of recipe[1].matchAll(/^\s*add_header ([\w-]+) (?:"([^"]*)"|\$(\w+)) always;/gm)) {
+    const sent = variable ? lookup(variable) : literal;
+    if (sent) headers[name] = sent;
+  }
+  return headers;
 }
 
 function cacheControl(rules, urlPath) {
@@ -93,13 +138,16 @@ describe('dist/_headers', () => {
     rules = parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8'));
   });
 
-  test('every rule names a real file (or the folder URL) and sets one header', () => {
+  test('/* gives every response its headers; every other rule names a real file (the folder URL, or a document without .html) and sets Cache-Control once', () => {
     const files = new Set(distPaths());
-    assert.deepEqual(rules[0], { pattern: '/*', headers: [['Access-Control-Allow-Origin', '*']] });
+    assert.equal(rules[0].pattern, '/*');
+    assert.deepEqual(rules[0].headers.map(([name]) => name), EVERY_FILE);
     for (const rule of rules.slice(1)) {
-      assert.ok(rule.pattern === '/' || files.has(rule.pattern), `${rule.pattern} is a file in dist/`);
-      assert.equal(rule.headers.length, 1, `${rule.pattern}: one header`);
-      assert.equal(rule.headers[0][0], 'Cache-Control', rule.pattern);
+      const real = rule.pattern === '/' || files.has(rule.pattern) || files.has(`${rule.pattern}.html`);
+      assert.ok(real, `${rule.pattern} is a file in dist/`);
+      const names = rule.headers.map(([name]) => name);
+      assert.equal(names.filter((n) => n === 'Cache-Control').length, 1, `${rule.pattern}: one Cache-Control`);
+      for (const name of names) assert.ok(!EVERY_FILE.includes(name), `${rule.pattern} repeats ${name} (hosts would join the values)`);
     }
     const patterns = rules.map((r) => r.pattern);
     assert.equal(new Set(patterns).size, patterns.length, 'no path has two rules (hosts would join their values)');
@@ -113,6 +161,20 @@ describe('dist/_headers', () => {
     }
     for (const unhashed of ['/', '/index.html', '/sw.js', '/embed.js', '/boot.js', '/manifest.webmanifest', '/stackweigh.html']) {
       assert.equal(cacheControl(rules, unhashed), REVALIDATE, unhashed);
+    }
+  });
+
+  test("README's nginx recipe gives every file the headers _headers gives it", () => {
+    for (const file of distPaths()) {
+      const want = headersFor(rules, file);
+      const got = nginxHeaders(file);
+      if (file === '/stackweigh.html') {
+        // Its <meta> holds this build's hashes: nginx adds only who may frame it.
+        assert.equal(got['Content-Security-Policy'], FRAME_ANCESTORS);
+        delete want['Content-Security-Policy'];
+        delete got['Content-Security-Policy'];
+      }
+      assert.deepEqual(got, want, file);
     }
   });
 
@@ -143,7 +205,7 @@ describe('dist/ served with exactly its _headers', () => {
     widget = await startServer({ root: DIST, port: 0, headersFile: HEADERS_FILE, onResponse: record });
     bare = await startServer({ root: DIST, port: 0 });
     hostRoot = mkdtempSync(path.join(tmpdir(), 'stackweigh-host-'));
-    const iframe = (base) => `<iframe sandbox="allow-scripts" src="${base}index.html?embed=1" title="Node.js vs Python comparator" width="800" height="900"></iframe>`;
+    const iframe = (base) => `<iframe sandbox="allow-scripts" src="${base}embed.html" title="Node.js vs Python comparator" width="800" height="900"></iframe>`;
     const page = (base) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><main><h1>A post</h1>${iframe(base)}</main></body></html>`;
     writeFileSync(path.join(hostRoot, 'with-headers.html'), page(widget.url));
     writeFileSync(path.join(hostRoot, 'without-headers.html'), page(bare.url));
@@ -174,6 +236,71 @@ describe('dist/ served with exactly its _headers', () => {
     assert.equal(pageResponse.headers.get('cache-control'), REVALIDATE);
     assert.equal(pageResponse.headers.get('access-control-allow-origin'), '*');
     assert.equal((await fetch(new URL('_headers', widget.url))).status, 404, 'the hosts do not serve _headers itself');
+  });
+
+  test('every response carries the headers of the issue: CORS, nosniff, referrer, permissions; each document and worker its own CSP', async () => {
+    const expected = Object.fromEntries(parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8'))[0].headers);
+    const get = async (urlPath) => {
+      const response = await fetch(new URL(`.${urlPath}`, widget.url));
+      assert.equal(response.status, 200, urlPath);
+      for (const name of EVERY_FILE) assert.equal(response.headers.get(name), expected[name], `${urlPath}: ${name}`);
+      return response.headers;
+    };
+    assert.match(expected['Permissions-Policy'], /\bcamera=\(\)/);
+    assert.equal(expected['Referrer-Policy'], 'strict-origin-when-cross-origin');
+    assert.equal(expected['X-Content-Type-Options'], 'nosniff');
+    for (const [urlPath, file] of [['/', 'index.html'], ['/index.html', 'index.html'], ['/stackweigh.html', 'stackweigh.html']]) {
+      const headers = await get(urlPath);
+      assert.equal(headers.get('content-security-policy'), `${metaPolicy(file)}; ${FRAME_ANCESTORS}`, urlPath);
+      assert.equal(headers.get('cross-origin-opener-policy'), 'same-origin', urlPath);
+    }
+    const embed = await get('/embed.html');
+    assert.equal(embed.get('content-security-policy'), metaPolicy('embed.html'), 'the embed: any origin may frame it');
+    assert.doesNotMatch(embed.get('content-security-policy'), /frame-ancestors/);
+    assert.equal((await get('/sw.js')).get('content-security-policy'), SERVICE_WORKER_POLICY);
+    const reports = distPaths().find((p) => REPORTS_SCRIPT.test(p));
+    assert.equal((await get(reports)).get('content-security-policy'), REPORTS_WORKER_POLICY);
+    for (const other of distPaths().filter((p) => !p.endsWith('.html') && p !== '/sw.js' && p !== reports)) {
+      assert.equal((await get(other)).get('content-security-policy'), null, other);
+    }
+  });
+
+  test('under them the page runs with no console message, its service worker installs and its reports worker starts', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const messages = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (m) => ['error', 'warning'].includes(m.type()) && messages.push(m.text()));
+      page.on('pageerror', (e) => messages.push(String(e)));
+      await page.goto(`${widget.url}index.html`);
+      await liveRecommendation(page).waitFor({ state: 'visible' });
+      const cached = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const worker = registration.active;
+        if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r()));
+        const keys = await caches.keys();
+        return keys.length ? (await (await caches.open(keys[0])).keys()).length : 0;
+      });
+      assert.ok(cached > 5, `the service worker precached the bundle under its CSP (${cached} files)`);
+      const first = await page.evaluate(
+        (timeoutMs) =>
+          new Promise((resolve) => {
+            const worker = new Worker(document.querySelector('script[data-reports]').getAttribute('data-reports'));
+            const timer = setTimeout(() => resolve({ error: 'no message' }), timeoutMs);
+            worker.addEventListener('error', (e) => resolve({ error: e.message || 'failed' }));
+            worker.addEventListener('message', (e) => {
+              clearTimeout(timer);
+              worker.terminate();
+              resolve({ data: e.data });
+            });
+          }),
+        TIMEOUT_MS,
+      );
+      assert.equal(first.error, undefined, 'the reports worker compiled its wasm under its CSP');
+      assert.deepEqual(messages, []);
+    } finally {
+      await context.close();
+    }
   });
 
   test('a sandboxed embed (sandbox="allow-scripts", opaque origin) starts the live app', async () => {

@@ -4,10 +4,10 @@
 //! After an intended change to the record, re-bless them with
 //! `STACKWEIGH_BLESS=1 cargo test --test golden` and review the diff.
 
-use stackweigh::core::adr::{record, Evidence, Subject};
-use stackweigh::core::questionnaire::QUESTIONS;
-use stackweigh::core::radar::Scale;
-use stackweigh::core::share::{Member, Shared};
+use stackweigh::core::engine::questionnaire::QUESTIONS;
+use stackweigh::core::engine::radar::Scale;
+use stackweigh::core::engine::share::{Member, Shared};
+use stackweigh::core::reports::adr::{record, Evidence, Subject};
 use stackweigh::core::{DETAILS_PAYLOAD, MATRIX};
 use std::path::PathBuf;
 
@@ -66,7 +66,7 @@ fn team_record() {
     answers[1] = Some(0);
     answers[5] = Some(0);
     let chloe = Shared {
-        weights: stackweigh::core::questionnaire::weights(&MATRIX, &answers),
+        weights: stackweigh::core::engine::questionnaire::weights(&MATRIX, &answers),
         preset: None,
         answers,
         open: None,

@@ -1,6 +1,6 @@
 // The reports worker (src/bin/reports.rs) as the page's shell will use it, for both engines' tests: the
 // boot script tag's data-reports names the worker script; the worker posts ["ready"] once it can take
-// requests, then answers each array of strings with one (src/core/reports.rs).
+// requests, then answers each array of strings with one (the wire of src/core/protocol.rs).
 
 import assert from 'node:assert/strict';
 import { uniformWeights } from './data.mjs';
@@ -44,8 +44,8 @@ export function askReportsWorker({ request, timeoutMs }) {
 export function teamRequest(page) {
   const address = page.replace(/#.*$/, '');
   const paste = `Ana ${linkOf(address, uniformWeights(8))}\nBen ${linkOf(address, alternating(1, 9))}`;
-  // [kind, team hash, lines to add, name to remove, paste box, name box, page address]
-  return ['team', '', paste, '', paste, '', address];
+  // Request::Team on the wire: [kind, team link, lines to add]
+  return ['team', '', paste];
 }
 
 /** What is wrong with the worker's run of `teamRequest` (askReportsWorker's result): [] when nothing. */
@@ -54,12 +54,15 @@ export function teamAnswerProblems(result) {
   const [ready, answer] = result.replies;
   const problems = [];
   if (JSON.stringify(ready) !== '["ready"]') problems.push(`first message ${JSON.stringify(ready)}, not ["ready"]`);
-  if (!Array.isArray(answer) || answer.length !== 3 || answer.some((s) => typeof s !== 'string')) {
-    return [...problems, `answer ${JSON.stringify(answer)?.slice(0, 200)} is not three strings`];
+  // Answer::Team on the wire: [kind, team link, "1" if every line was added, report HTML, name…]
+  if (!Array.isArray(answer) || answer.length !== 6 || answer.some((s) => typeof s !== 'string')) {
+    return [...problems, `answer ${JSON.stringify(answer)?.slice(0, 200)} is not six strings`];
   }
-  const [kind, hash, html] = answer;
+  const [kind, hash, addedAll, html, ...people] = answer;
   if (kind !== 'team') problems.push(`answer kind ${kind}`);
   if (!hash.startsWith('t=1&n=Ana')) problems.push(`team hash ${hash}`);
+  if (addedAll !== '1') problems.push(`not every line was added (${addedAll})`);
+  if (people.join() !== 'Ana,Ben') problems.push(`people ${people.join()}`);
   if (html.includes('was not added')) problems.push(`problems reported: ${html.slice(0, 300)}`);
   if (!html.includes('Ana') || !html.includes('Ben')) problems.push(`team view without both names: ${html.slice(0, 200)}`);
   return problems;

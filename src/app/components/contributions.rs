@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::insight::Insight;
+use crate::core::engine::insight::Insight;
 use crate::core::MATRIX;
 
 const ROW: u32 = 22;

@@ -10,9 +10,9 @@ use super::recommendation::{verdict, why};
 use super::share::share_section;
 use super::sliders::weight_sliders;
 use super::team::{print_appendix, record_buttons, team_section};
-use crate::core::model::Panel;
-use crate::core::update::Event;
-use crate::core::view_model::ViewModel;
+use crate::core::page::event::Event;
+use crate::core::page::model::Panel;
+use crate::core::page::view_model::ViewModel;
 
 const LEDE: &str = "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources.";
 

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::core::state::Action;
-use crate::core::update::Event;
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
 
 /// A message about input the widget could not honour, over a working widget.
 pub fn notice(message: String, on: &Callback<Event>) -> Html {

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::model::Panel;
-use crate::core::update::Event;
-use crate::core::view_model::PanelView;
+use crate::core::page::event::Event;
+use crate::core::page::model::Panel;
+use crate::core::page::view_model::PanelView;
 
 /// A native disclosure: keyboard-operable, and it opens even before the app
 /// is live (the app adopts its state when it mounts).

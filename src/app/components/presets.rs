@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::state::Action;
-use crate::core::update::Event;
-use crate::core::view_model::PresetsView;
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
+use crate::core::page::view_model::PresetsView;
 use crate::core::MATRIX;
 
 /// Use-case presets as one scrollable row of buttons; the chosen one

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::state::Action;
-use crate::core::update::Event;
-use crate::core::view_model::{QuestionView, QuizView};
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
+use crate::core::page::view_model::{QuestionView, QuizView};
 
 /// "Not sure how to weigh?": a few questions whose answers set the weights,
 /// each answer's effect shown beside it. The sliders stay editable.

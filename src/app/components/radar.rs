@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use crate::core::radar::{coordinate, layout, Scale, FONT_SIZE};
-use crate::core::state::Action;
-use crate::core::update::Event;
-use crate::core::view_model::RadarView;
+use crate::core::engine::radar::{coordinate, layout, Scale, FONT_SIZE};
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
+use crate::core::page::view_model::RadarView;
 use crate::core::MATRIX;
 
 /// Both options over every criterion, as an SVG radar chart.

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::contributions::contributions_chart;
-use crate::core::insight::Insight;
-use crate::core::recommendation::{Recommendation, Verdict};
+use crate::core::engine::insight::Insight;
+use crate::core::engine::recommendation::{Recommendation, Verdict};
 use crate::core::MATRIX;
 
 /// The answer: both totals, the margin, and whether it is too close to call.

@@ -2,8 +2,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::dom::EMBED_DIALOG_ID;
-use crate::core::update::{ChartFormat, Copyable, Event};
-use crate::core::view_model::{EmbedDialogView, ShareView};
+use crate::core::page::effect::{ChartFormat, Copyable};
+use crate::core::page::event::Event;
+use crate::core::page::view_model::{EmbedDialogView, ShareView};
 
 /// Copy link, embed, and export: what a reader or blog author takes away.
 pub fn share_section(view: &ShareView, on: &Callback<Event>) -> Html {

@@ -2,10 +2,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::details::criterion_details;
-use crate::core::matrix::MAX_WEIGHT;
-use crate::core::state::Action;
-use crate::core::update::Event;
-use crate::core::view_model::{SliderGroup, SliderRow};
+use crate::core::engine::matrix::MAX_WEIGHT;
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
+use crate::core::page::view_model::{SliderGroup, SliderRow};
 
 /// One labelled range input per criterion, grouped under fieldsets.
 pub fn weight_sliders(groups: &[SliderGroup], on: &Callback<Event>) -> Html {

@@ -1,0 +1,312 @@
+//! `view(model) -> ViewModel`: everything the shell draws, already worded.
+//! Each field is the slice one render function takes.
+
+use std::rc::Rc;
+
+use super::details_text::DetailsText;
+use super::model::{Model, Panel};
+use super::reporting::view::{self as reporting, MethodologyView, TeamworkView};
+use crate::core::engine::insight::Insight;
+use crate::core::engine::matrix::Matrix;
+use crate::core::engine::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
+use crate::core::engine::radar::Scale;
+use crate::core::engine::recommendation::Recommendation;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewModel {
+    pub embed: bool,
+    pub title: &'static str,
+    pub notice: Option<String>,
+    pub restore_offer: bool,
+    pub presets: PresetsView,
+    pub quiz: QuizView,
+    /// Per [`Panel`]: its disclosure, open or closed.
+    pub panels: [PanelView; 3],
+    pub sliders: Vec<SliderGroup>,
+    pub recommendation: Rc<Recommendation>,
+    pub insight: Rc<Insight>,
+    pub radar: RadarView,
+    pub share: ShareView,
+    pub footer: FooterView,
+    pub teamwork: Option<TeamworkView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelView {
+    pub open: bool,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresetChip {
+    pub index: usize,
+    pub name: &'static str,
+    pub pressed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresetsView {
+    pub chips: Vec<PresetChip>,
+    pub status: String,
+    /// After an edit: "Compared with …", one line per change, the reset label.
+    pub diff: Option<(String, Vec<String>, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizView {
+    pub open: bool,
+    pub hint: String,
+    pub questions: Vec<QuestionView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView {
+    pub index: usize,
+    pub id: &'static str,
+    pub text: &'static str,
+    /// (answer text, its effect in words, chosen)
+    pub answers: Vec<(&'static str, String, bool)>,
+    pub answered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SliderGroup {
+    pub name: &'static str,
+    pub rows: Vec<SliderRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SliderRow {
+    pub criterion: usize,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub weight: u8,
+    pub disputed: bool,
+    /// The weight at which the answer changes, and that in words.
+    pub tip: Option<(u8, String)>,
+    /// The "Why?" text, when open.
+    pub details: Option<DetailsText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarView {
+    pub weights: Vec<u8>,
+    pub scale: Scale,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareView {
+    pub heading: &'static str,
+    /// The full page's address with this state.
+    pub link: String,
+    pub status: String,
+    /// The page offers embed and exports; an embed only the link.
+    pub exports: bool,
+    pub dialog: Option<EmbedDialogView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbedDialogView {
+    pub loader: String,
+    pub iframe: String,
+    /// The preview's address, only while the dialog is open.
+    pub preview: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FooterView {
+    /// In an embed: the full comparator with this state.
+    pub full_page: Option<String>,
+    pub reviewed: String,
+    pub storage_note: Option<String>,
+    /// "How we score", while it is open.
+    pub methodology: Option<MethodologyView>,
+}
+
+pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
+    let embed = model.options.embed;
+    ViewModel {
+        embed,
+        title: matrix.title,
+        notice: model.state.notice.clone(),
+        restore_offer: model.state.restorable.is_some(),
+        presets: presets(matrix, model),
+        quiz: quiz(matrix, model),
+        panels: Panel::ALL.map(|panel| PanelView {
+            open: model.panel_open(panel),
+            label: panel_label(panel),
+        }),
+        sliders: sliders(matrix, model),
+        recommendation: model.analysis.recommendation.clone(),
+        insight: model.analysis.insight.clone(),
+        radar: RadarView {
+            weights: model.state.weights.clone(),
+            scale: model.state.scale,
+        },
+        share: share(matrix, model),
+        footer: FooterView {
+            full_page: embed.then(|| model.full_page_link()),
+            reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
+            storage_note: model.state.storage_note.clone(),
+            methodology: reporting::methodology(model),
+        },
+        teamwork: reporting::view(model),
+    }
+}
+
+impl ViewModel {
+    /// The recommendation's state as CSS classes: empty, or a close call.
+    pub fn recommendation_classes(&self) -> Vec<&'static str> {
+        let empty =
+            self.recommendation.verdict == crate::core::engine::recommendation::Verdict::NoWeights;
+        [
+            empty.then_some("is-empty"),
+            self.insight.too_close.then_some("is-close"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+fn panel_label(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Weights => "Adjust the weights",
+        Panel::Why => "Why, and what would change it",
+        Panel::Share => "Share, embed, export",
+    }
+}
+
+fn presets(matrix: &Matrix, model: &Model) -> PresetsView {
+    let state = &model.state;
+    let preset = state.preset.and_then(|i| matrix.presets.get(i));
+    let changes = state.changes_from_preset(matrix);
+    let unchanged = preset.is_some() && changes.is_empty();
+    let status = match preset {
+        Some(preset) if unchanged => format!("{}: {}", preset.name, preset.summary),
+        Some(preset) => format!(
+            "Started from “{}”, then edited. {}",
+            preset.name, preset.summary
+        ),
+        None => "Pick the use case closest to yours, or set the weights yourself.".to_string(),
+    };
+    let diff = preset.filter(|_| !changes.is_empty()).map(|preset| {
+        let lines = changes
+            .iter()
+            .map(|&(c, was, now)| format!("{}: {was} → {now}", matrix.criteria[c].name))
+            .collect();
+        (
+            format!("Compared with “{}”:", preset.name),
+            lines,
+            format!("Reset to “{}”", preset.name),
+        )
+    });
+    PresetsView {
+        chips: (matrix.presets.iter().enumerate())
+            .map(|(index, p)| PresetChip {
+                index,
+                name: p.name,
+                pressed: unchanged && state.preset == Some(index),
+            })
+            .collect(),
+        status,
+        diff,
+    }
+}
+
+fn quiz(matrix: &Matrix, model: &Model) -> QuizView {
+    let answers = &model.state.answers;
+    let answered = answers.iter().flatten().count();
+    QuizView {
+        open: model.ui.quiz_open,
+        hint: format!("Each answer moves some weights from a neutral {BASE_WEIGHT} (shown beside it); the sliders update at once and stay yours to adjust. {answered} of {} answered.", QUESTIONS.len()),
+        // Worded only while open: every answer's effect is a sentence, and
+        // this runs on every slider move.
+        questions: QUESTIONS
+            .iter()
+            .take(if model.ui.quiz_open { QUESTIONS.len() } else { 0 })
+            .enumerate()
+            .map(|(q, question)| {
+                let chosen = answers.get(q).copied().flatten();
+                QuestionView {
+                    index: q,
+                    id: question.id,
+                    text: question.text,
+                    answers: (question.answers.iter().enumerate())
+                        .map(|(a, answer)| {
+                            let picked = chosen == Some(a as u8);
+                            (answer.text, effect_text(matrix, answer), picked)
+                        })
+                        .collect(),
+                    answered: chosen.is_some(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn sliders(matrix: &Matrix, model: &Model) -> Vec<SliderGroup> {
+    let state = &model.state;
+    let tipping = &model.analysis.insight.tipping;
+    matrix
+        .grouped()
+        .into_iter()
+        .filter_map(|(group, members)| {
+            let rows: Vec<SliderRow> = (members.into_iter())
+                .filter(|&c| state.is_visible(c))
+                .map(|c| {
+                    let criterion = &matrix.criteria[c];
+                    SliderRow {
+                        criterion: c,
+                        id: criterion.id,
+                        name: criterion.name,
+                        weight: state.weights.get(c).copied().unwrap_or(0),
+                        disputed: criterion.disputed,
+                        tip: tipping.get(c).cloned().flatten(),
+                        details: (state.open == Some(c)).then(|| model.ui.details.clone()),
+                    }
+                })
+                .collect();
+            (!rows.is_empty()).then_some(SliderGroup {
+                name: group.name,
+                rows,
+            })
+        })
+        .collect()
+}
+
+fn share(matrix: &Matrix, model: &Model) -> ShareView {
+    let embed = model.options.embed;
+    let preset = (model.state.preset)
+        .and_then(|p| matrix.presets.get(p))
+        .map(|p| p.id);
+    let dialog = (!embed).then(|| {
+        // The snippets are shown only in the open dialog.
+        let (loader, iframe) = if model.ui.embed_dialog_open {
+            super::export::embed_snippets(&model.page_address, &model.link, preset)
+        } else {
+            Default::default()
+        };
+        EmbedDialogView {
+            loader,
+            iframe,
+            preview: (model.ui.embed_dialog_open)
+                .then(|| format!("{}?embed=1#{}", model.page_address, model.link)),
+        }
+    });
+    ShareView {
+        heading: if embed {
+            "Share"
+        } else {
+            "Share, embed, export"
+        },
+        link: model.full_page_link(),
+        status: model.ui.share_status.clone(),
+        exports: !embed,
+        dialog,
+    }
+}
+
+#[cfg(test)]
+#[path = "view_model_tests.rs"]
+mod tests;

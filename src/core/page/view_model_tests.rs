@@ -1,0 +1,105 @@
+use super::*;
+use crate::core::engine::state::Action;
+use crate::core::page::event::Event;
+use crate::core::page::query::parse;
+use crate::core::page::startup::Stored;
+use crate::core::page::update::{boot, update};
+use crate::core::MATRIX;
+
+fn page() -> Model {
+    boot(&MATRIX, parse(&MATRIX, ""), "", String::new(), || {
+        (Stored::Empty, None)
+    })
+    .0
+}
+
+#[test]
+fn an_edited_preset_says_so_and_lists_what_changed() {
+    let mut model = page();
+    assert!(view(&MATRIX, &model)
+        .presets
+        .status
+        .starts_with("Pick the use case"));
+    update(&MATRIX, &mut model, Event::State(Action::ApplyPreset(0)));
+    let chosen = view(&MATRIX, &model).presets;
+    assert!(chosen.chips[0].pressed && chosen.diff.is_none());
+    let was = MATRIX.presets[0].weights[0];
+    let now = if was == 10 { 9 } else { was + 1 };
+    update(
+        &MATRIX,
+        &mut model,
+        Event::State(Action::SetWeight {
+            criterion: 0,
+            weight: now,
+        }),
+    );
+    let edited = view(&MATRIX, &model).presets;
+    assert!(!edited.chips[0].pressed);
+    assert!(edited.status.starts_with(&format!(
+        "Started from “{}”, then edited.",
+        MATRIX.presets[0].name
+    )));
+    let (heading, lines, reset) = edited.diff.expect("a diff");
+    assert_eq!(
+        heading,
+        format!("Compared with “{}”:", MATRIX.presets[0].name)
+    );
+    assert_eq!(
+        lines,
+        vec![format!("{}: {was} → {now}", MATRIX.criteria[0].name)]
+    );
+    assert_eq!(reset, format!("Reset to “{}”", MATRIX.presets[0].name));
+}
+
+#[test]
+fn the_quiz_counts_answers_and_marks_the_chosen_one() {
+    let mut model = page();
+    update(
+        &MATRIX,
+        &mut model,
+        Event::State(Action::Answer {
+            question: 0,
+            answer: Some(1),
+        }),
+    );
+    assert!(
+        view(&MATRIX, &model).quiz.questions.is_empty(),
+        "closed: nothing worded"
+    );
+    update(&MATRIX, &mut model, Event::ToggleQuiz);
+    let quiz = view(&MATRIX, &model).quiz;
+    assert!(quiz
+        .hint
+        .ends_with(&format!("1 of {} answered.", quiz.questions.len())));
+    assert!(quiz.questions[0].answered && quiz.questions[0].answers[1].2);
+    assert!(!quiz.questions[1].answered);
+}
+
+#[test]
+fn a_subset_shows_only_its_sliders_and_an_open_why_carries_its_text() {
+    let mut model = boot(
+        &MATRIX,
+        parse(&MATRIX, "criteria=ai_ml,realtime"),
+        "",
+        String::new(),
+        || (Stored::Empty, None),
+    )
+    .0;
+    update(
+        &MATRIX,
+        &mut model,
+        Event::ToggleDetails(MATRIX.criterion_index("ai_ml").unwrap()),
+    );
+    let rows: Vec<SliderRow> = view(&MATRIX, &model)
+        .sliders
+        .into_iter()
+        .flat_map(|g| g.rows)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let open: Vec<_> = rows
+        .iter()
+        .filter(|r| r.details.is_some())
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(open, vec!["ai_ml"]);
+}

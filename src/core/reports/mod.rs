@@ -1,0 +1,95 @@
+//! The reports worker: the team view, the decision record, the print
+//! appendix and "How we score".
+//!
+//! Their code (team analysis, team links, the record's writing) is about
+//! 11 kB gzip of wasm, so it lives in a second binary, `reports`, run as a
+//! Web Worker that the page starts on first use: the page's first load
+//! carries none of it. The messages are [`crate::core::protocol`]'s.
+//!
+//! An empty team hash means nobody yet; an empty payload, a record without
+//! rationales and sources. The panel keeps what the reader typed in the
+//! paste box, unless it was what was added and every line of it was.
+
+pub mod adr;
+pub mod methodology;
+pub mod print_html;
+pub mod team;
+pub mod team_html;
+
+use crate::core::engine::matrix::Matrix;
+use crate::core::engine::share::{decode_link, encode_team, Link, Member};
+use crate::core::protocol::{Answer, Request, TeamReport};
+use adr::{record, subject_of, Evidence, Subject};
+use methodology::methodology_html;
+use team::{add_pasted, paste_problem, team_view};
+
+/// The worker's whole job: one answer per request.
+pub fn answer(matrix: &Matrix, request: &Request) -> Answer {
+    match request {
+        Request::Team {
+            team: link,
+            add,
+            remove,
+        } => Answer::Team(team(matrix, link, add, remove.as_deref())),
+        Request::Record {
+            subject,
+            address,
+            details,
+        } => Answer::Record(decision_record(matrix, subject, address, details)),
+        Request::Print { subject, details } => {
+            Answer::Print(print_html::appendix(matrix, subject, details))
+        }
+        Request::Methodology => Answer::Methodology(methodology_html(matrix)),
+    }
+}
+
+/// The team a link holds, read as any team link is (its length limit
+/// included), then the pasted lines added and one person removed.
+fn team(matrix: &Matrix, link: &str, add: &str, remove: Option<&str>) -> TeamReport {
+    let mut problems = Vec::new();
+    let mut members: Vec<Member> = match decode_link(matrix, link) {
+        Ok(Some(Link::Team(members))) => members,
+        Ok(None) => Vec::new(),
+        Ok(Some(Link::Single(_))) => {
+            problems.push("The address holds one person's link, not a team's.".to_string());
+            Vec::new()
+        }
+        Err(error) => {
+            problems.push(format!(
+                "The team link could not be read: {}.",
+                error.reason()
+            ));
+            Vec::new()
+        }
+    };
+    members.retain(|m| Some(m.name.as_str()) != remove);
+    for (line, error) in add_pasted(matrix, &mut members, add) {
+        problems.push(paste_problem(line, &error));
+    }
+    let link = if members.is_empty() {
+        String::new()
+    } else {
+        encode_team(matrix, &members)
+    };
+    let view = team_view(matrix, &members);
+    TeamReport {
+        added_all: problems.is_empty() && !add.trim().is_empty(),
+        people: members.into_iter().map(|m| m.name).collect(),
+        html: team_html::report(&problems, view.as_ref()),
+        link,
+    }
+}
+
+fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) -> String {
+    let evidence = Evidence::parse(matrix, payload);
+    let subject = subject_of(matrix, hash);
+    let subject = match &subject {
+        Link::Team(members) => Subject::Team(members),
+        Link::Single(shared) => Subject::Person(shared),
+    };
+    record(matrix, subject, address, evidence.as_ref())
+}
+
+#[cfg(test)]
+#[path = "answer_tests.rs"]
+mod tests;
