@@ -84,6 +84,8 @@ export class AppPage extends AppPageBase {
     this.url = url;
     // Granted with the guarded page's `clipboard` option.
     this.readClipboard = guarded.clipboard ? () => this.page.evaluate(() => navigator.clipboard.readText()) : null;
+    // Chromium's console reports what the browser refused to load or run (CSP, integrity, framing).
+    this.consoleShowsRefusals = true;
     /** How many service workers run in the page's context (Playwright sees them; WebDriver classic does not). */
     this.runningServiceWorkers = () => guarded.context.serviceWorkers().length;
   }
@@ -165,6 +167,12 @@ export class AppPage extends AppPageBase {
     const [file] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
     assert.equal(await file.failure(), null, `the download of ${file.suggestedFilename()} completed`);
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  }
+
+  /** Runs `action`, which opens a new tab, then `fn` with a page object of that tab (closed with the context). */
+  async followNewTab(action, fn) {
+    const [tab] = await Promise.all([this.guarded.context.waitForEvent('page'), action()]);
+    return fn(new AppPage({ ...this.guarded, page: tab }, this.url, tab));
   }
 
   /** Runs `fn` with a page object of `iframe`'s document, once that document has loaded. */

@@ -157,8 +157,10 @@ export class FirefoxApp extends AppPageBase {
     this.mark = env.mark();
     // WebDriver classic cannot read the clipboard, and Firefox grants a page no clipboard-read;
     this.readClipboard = null;
-    // nor does it see the service workers running.
+    // nor does it see the service workers running;
     this.runningServiceWorkers = null;
+    // and Firefox prints to stdout only the page's console errors and uncaught errors, not what it refused to load or run.
+    this.consoleShowsRefusals = false;
   }
 
   /** Starts a journey: empty storage, nothing open, problems counted from here. */
@@ -285,6 +287,22 @@ export class FirefoxApp extends AppPageBase {
     }, { message: 'the page to hand over a download' });
     assert.equal(downloads.length, 1, 'one download');
     return downloads[0];
+  }
+
+  /** Runs `action`, which opens a new tab, then `fn` in that tab; closes it and comes back. */
+  async followNewTab(action, fn) {
+    const handles = () => this.session.cmd('GET', '/window/handles');
+    const before = await handles();
+    const home = await this.session.cmd('GET', '/window');
+    await action();
+    const tab = await this.waitFor(async () => (await handles()).find((h) => !before.includes(h)), { message: 'a new tab' });
+    await this.session.cmd('POST', '/window', { handle: tab });
+    try {
+      return await fn(this);
+    } finally {
+      await this.session.cmd('DELETE', '/window');
+      await this.session.cmd('POST', '/window', { handle: home });
+    }
   }
 
   /** Runs `fn` in `iframe`'s document (WebDriver switches this session into it, and back to the parent after). */

@@ -18,7 +18,13 @@
 //   axe()                        {version, passes, violations} of axe-core run on the current document
 //   problems() / assertNoProblems()   requests leaving 127.0.0.1, console errors, uncaught errors: as
 //                                `${kind}: ${text}` with kind 'external request' | 'console error' | 'page error' | …
-//   readClipboard                a function reading the clipboard, or null where the engine cannot
+//   requestsSeen(iframe)         what the engine saw requested (Chromium: every request; Firefox: resource timings)
+//   settled(), currentUrl()      no request for 500 ms; the document's address
+//   followNewTab(action, fn)     fn(tab) with a page object of the tab `action` opens
+// What the engine can tell, or null/false where it cannot:
+//   readClipboard                a function reading the clipboard
+//   runningServiceWorkers        a function counting the service workers running
+//   consoleShowsRefusals         whether the console reports what the browser refused (CSP, integrity, framing)
 //   download(button)             clicks `button` and returns the file the page hands the browser: {name, text}
 // Elements: click(), focus(), press(key), fill(text), hover(), clickAt(dx), scrollIntoView(), attribute(name),
 //   value(), text() (innerText),
