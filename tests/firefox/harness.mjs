@@ -181,6 +181,41 @@ export function describeConsoleLine(line) {
 }
 
 /**
+ * What should fail a journey, read from the guard proxy and Firefox's stdout: `notePage(url)` counts a
+ * document's origin (or file) among the page's own, `mark()` says where the records stand, and
+ * `consoleErrors(mark)` and `problems(mark)` list what came after (default: since the session started).
+ */
+function problemRecords(server, proxy, driver) {
+  const start = { requests: 0, output: driver.output().length };
+  // Where the page's own scripts come from: an uncaught error located there is the page's.
+  const pages = new Set([server.url]);
+  /**
+   * Console errors and uncaught errors of the page (content console only; errors of Firefox's own code,
+   * which name resource:// or chrome:// files, are not the page's).
+   */
+  const consoleErrors = (mark = start) => {
+    const prefixes = [...pages].map((u) => `JavaScript error: ${u}`);
+    return driver
+      .output()
+      .slice(mark.output)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('console.error:') || prefixes.some((p) => l.startsWith(p)));
+  };
+  return {
+    notePage(url) {
+      const u = new URL(url);
+      if (u.protocol === 'file:') pages.add(`file://${u.pathname}`);
+      else if (u.protocol === 'http:' || u.protocol === 'https:') pages.add(`${u.origin}/`);
+    },
+    mark: () => ({ requests: proxy.seen.length, output: driver.output().length }),
+    consoleErrors,
+    /** Worded as the Chromium harness words its problems. */
+    problems: (mark = start) => [...proxy.seen.slice(mark.requests).map((r) => `external request: ${r}`), ...consoleErrors(mark).map(describeConsoleLine)],
+  };
+}
+
+/**
  * Server + guard proxy + geckodriver + one Firefox session (fresh profile)
  * per test file.  const env = await startFirefoxEnv(); …; await env.close();
  */
@@ -223,18 +258,6 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
     });
     cleanups.push(() => session.close());
     await session.setWindowRect({ width, height });
-    const start = { requests: 0, output: driver.output().length };
-    // Where the page's own scripts come from: an uncaught error located there is the page's.
-    const pages = new Set([server.url]);
-    const consoleErrors = (mark = start) => {
-      const prefixes = [...pages].map((u) => `JavaScript error: ${u}`);
-      return driver
-        .output()
-        .slice(mark.output)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l.startsWith('console.error:') || prefixes.some((p) => l.startsWith(p)));
-    };
     return {
       url: server.url,
       session,
@@ -242,27 +265,7 @@ export async function startFirefoxEnv({ width = 1280, height = 900 } = {}) {
       driver,
       browserName: session.capabilities.browserName,
       browserVersion: session.capabilities.browserVersion,
-      /** Counts `url`'s origin (or, for a file: URL, the file) among the page's own. */
-      notePage(url) {
-        const u = new URL(url);
-        if (u.protocol === 'file:') pages.add(`${u.origin === 'null' ? 'file://' : u.origin}${u.pathname}`);
-        else if (u.protocol === 'http:' || u.protocol === 'https:') pages.add(`${u.origin}/`);
-      },
-      /** Where the records stand now: problems(mark) lists only what came after. */
-      mark() {
-        return { requests: proxy.seen.length, output: driver.output().length };
-      },
-      /**
-       * Console errors and uncaught errors of the page since `mark` (default: the session's start), read
-       * from Firefox's stdout (content console only; errors of Firefox's own code, which name resource:// or
-       * chrome:// files, are not the page's; uncaught errors count when located in one of the page's own
-       * origins or files, see notePage).
-       */
-      consoleErrors,
-      /** Everything that should fail a journey since `mark`, worded as the Chromium harness words it. */
-      problems(mark = start) {
-        return [...proxy.seen.slice(mark.requests).map((r) => `external request: ${r}`), ...consoleErrors(mark).map(describeConsoleLine)];
-      },
+      ...problemRecords(server, proxy, driver),
       close,
     };
   } catch (err) {

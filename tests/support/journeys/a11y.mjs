@@ -243,6 +243,85 @@ async function pressAndLocate(app, key) {
   return { ...(await app.evaluate(focusWhere)), info: await app.evaluate(focusInfo) };
 }
 
+const previews = (app) => app.css(`iframe[title="${PREVIEW_TITLE}"]`);
+
+/** Opens the embed dialog from the keyboard: modal, focus inside, the live preview in it; returns the opener, the dialog and where focus is. */
+async function openEmbedDialog(app) {
+  // Before opening: no preview (a second app instance) anywhere.
+  assert.equal((await previews(app)).length, 0, 'no preview iframe while the dialog is closed');
+  const opener = await app.button('Embed this');
+  await opener.focus();
+  assert.ok(await opener.evaluate((el) => document.activeElement === el), '"Embed this" has focus');
+  await app.press('Enter');
+
+  const dialog = await app.role('dialog', EMBED_DIALOG);
+  assert.deepEqual(await dialog.evaluate((d) => ({ open: d.open, modal: d.matches(':modal') })), { open: true, modal: true }, 'opened as a modal dialog');
+  const start = await app.evaluate(focusWhere);
+  assert.equal(start.where, 'dialog', `focus moves into the dialog (it is on ${JSON.stringify(start)})`);
+
+  // The live preview exists while the dialog is open, inside it, with the current weights.
+  const frames = await previews(app);
+  assert.equal(frames.length, 1, `one iframe titled "${PREVIEW_TITLE}"`);
+  assert.ok(await dialog.evaluate((d, f) => d.contains(f), frames[0]), 'the preview is inside the dialog');
+  assert.match(await frames[0].attribute('src'), new RegExp(`\\?embed=1#v=1&w=${'5'.repeat(loadData().criteria.length)}$`), 'the preview shows the current (default) weights');
+  await app.waitFor(
+    async () =>
+      (await frames[0].evaluate((f) => f.contentDocument?.querySelectorAll('main:not([data-prerendered]) input[type=range]').length ?? 0)) === loadData().criteria.length,
+    { message: 'the preview to render the live widget with every slider' },
+  );
+  return { opener, dialog, start };
+}
+
+/**
+ * Tab and Shift+Tab, several times round: never onto the page behind, never into the inert preview, and a
+ * visible focus indicator on every stop. Focus may pass through the browser's own UI (that is how a modal
+ * dialog's last control is left), which reads as 'none'. `focusQuirk`: see the journey.
+ */
+async function tabRound(app, dialog, start, { t, focusQuirk }) {
+  const focusable = await dialog.evaluate((d) => d.querySelectorAll('button, textarea, input, iframe, a[href], [tabindex]').length);
+  const seen = [start];
+  // Whether Shift+Tab brought focus back into the dialog from the browser's UI (and no Tab since).
+  let reentered = false;
+  for (const [key, presses] of [['Tab', 15], ['Tab', 2 * focusable + 2], ['Shift+Tab', 2 * focusable + 2]]) {
+    for (let i = 0; i < presses; i++) {
+      const stop = await pressAndLocate(app, key);
+      reentered = key === 'Tab' ? false : reentered || (seen.at(-1).where === 'none' && stop.where === 'dialog');
+      seen.push({ key, reentered, ...stop });
+    }
+  }
+  const outside = seen.filter((f) => f.where !== 'dialog' && f.where !== 'none');
+  assert.deepEqual(outside, [], `Tab never leaves the modal dialog for the page behind it: ${JSON.stringify(seen)}`);
+  const inside = seen.filter((f) => f.where === 'dialog');
+  assert.ok(inside.length > 1, "Tab moves between the dialog's controls");
+  const visited = new Set(inside.map((f) => f.what));
+  for (const control of ['textarea Auto-sizing widget (recommended)', 'button Copy widget snippet', 'textarea Plain iframe', 'button Copy iframe snippet', 'button Close']) {
+    assert.ok(visited.has(control), `Tab reaches ${control} in the dialog (visited: ${[...visited].join(' | ')})`);
+  }
+  // The live preview is a picture (inert): Tab never stops on it or in it.
+  assert.deepEqual(seen.filter((f) => f.inner || f.what?.startsWith('iframe') || f.info?.kind === 'iframe'), [], `Tab never enters the inert preview: ${JSON.stringify(seen)}`);
+  const unseen = inside.filter((f) => f.info && !f.info.visible);
+  assert.deepEqual(unseen.filter((f) => !f.reentered), [], 'focus is visible on every control of the dialog');
+  const afterReentry = unseen.filter((f) => f.reentered);
+  if (afterReentry.length && focusQuirk) {
+    await t.test('focus is visible once Shift+Tab has come back into the dialog', { todo: focusQuirk }, () => assert.fail(JSON.stringify(afterReentry)));
+  } else {
+    assert.deepEqual(afterReentry, [], 'focus is visible on every control of the dialog, also once Shift+Tab has come back into it');
+  }
+}
+
+/** Backwards from the first control: the dialog box, the browser's own UI, then back into the dialog's last controls, never the page behind. */
+async function shiftTabFromFirst(app, dialog, t) {
+  await dialog.evaluate((d) => d.querySelector('textarea').focus());
+  const back = [];
+  for (let i = 0; i < 8; i++) {
+    back.push(await pressAndLocate(app, 'Shift+Tab'));
+    if (back.some((f) => f.where === 'none') && /^button /.test(back.at(-1).what ?? '')) break;
+  }
+  t.diagnostic(`Shift+Tab path: ${back.map((f) => (f.where === 'dialog' ? f.what : f.where)).join(' -> ')}`);
+  assert.match(back.at(-1).what ?? '', /^button (Close|Copy iframe snippet)$/, `Shift+Tab from the first control wraps round to the dialog's last controls: ${JSON.stringify(back)}`);
+  assert.deepEqual(back.filter((f) => f.where !== 'dialog' && f.where !== 'none'), [], `Shift+Tab never leaves the dialog: ${JSON.stringify(back)}`);
+}
+
 export const keyboardJourneys = [
   {
     name: 'Tab reaches presets, then sliders, then the share buttons, each with a visible focus indicator',
@@ -277,80 +356,14 @@ export const keyboardJourneys = [
     // `focusQuirk`: the runner's reason why its engine shows no focus ring once Shift+Tab has brought focus back
     // into the dialog from the browser's own UI (reported as a TODO subtest instead of a failure).
     async run(app, { t, focusQuirk }) {
-      const previews = () => app.css(`iframe[title="${PREVIEW_TITLE}"]`);
-      // Before opening: no preview (a second app instance) anywhere.
-      assert.equal((await previews()).length, 0, 'no preview iframe while the dialog is closed');
-      const opener = await app.button('Embed this');
-      await opener.focus();
-      assert.ok(await opener.evaluate((el) => document.activeElement === el), '"Embed this" has focus');
-      await app.press('Enter');
-
-      const dialog = await app.role('dialog', EMBED_DIALOG);
-      assert.deepEqual(await dialog.evaluate((d) => ({ open: d.open, modal: d.matches(':modal') })), { open: true, modal: true }, 'opened as a modal dialog');
-      const start = await app.evaluate(focusWhere);
-      assert.equal(start.where, 'dialog', `focus moves into the dialog (it is on ${JSON.stringify(start)})`);
-
-      // The live preview exists while the dialog is open, inside it, with the current weights.
-      const frames = await previews();
-      assert.equal(frames.length, 1, `one iframe titled "${PREVIEW_TITLE}"`);
-      assert.ok(await dialog.evaluate((d, f) => d.contains(f), frames[0]), 'the preview is inside the dialog');
-      assert.match(await frames[0].attribute('src'), new RegExp(`\\?embed=1#v=1&w=${'5'.repeat(loadData().criteria.length)}$`), 'the preview shows the current (default) weights');
-      await app.waitFor(
-        async () =>
-          (await frames[0].evaluate((f) => f.contentDocument?.querySelectorAll('main:not([data-prerendered]) input[type=range]').length ?? 0)) === loadData().criteria.length,
-        { message: 'the preview to render the live widget with every slider' },
-      );
-
-      // Tab and Shift+Tab, several times round: never onto the page behind, never into the inert preview, and
-      // a visible focus indicator on every stop. Focus may pass through the browser's own UI (that is how a
-      // modal dialog's last control is left), which reads as 'none'.
-      const focusable = await dialog.evaluate((d) => d.querySelectorAll('button, textarea, input, iframe, a[href], [tabindex]').length);
-      const seen = [start];
-      // Whether Shift+Tab brought focus back into the dialog from the browser's UI (and no Tab since).
-      let reentered = false;
-      for (const [key, presses] of [['Tab', 15], ['Tab', 2 * focusable + 2], ['Shift+Tab', 2 * focusable + 2]]) {
-        for (let i = 0; i < presses; i++) {
-          const stop = await pressAndLocate(app, key);
-          reentered = key === 'Tab' ? false : reentered || (seen.at(-1).where === 'none' && stop.where === 'dialog');
-          seen.push({ key, reentered, ...stop });
-        }
-      }
-      const outside = seen.filter((f) => f.where !== 'dialog' && f.where !== 'none');
-      assert.deepEqual(outside, [], `Tab never leaves the modal dialog for the page behind it: ${JSON.stringify(seen)}`);
-      const inside = seen.filter((f) => f.where === 'dialog');
-      assert.ok(inside.length > 1, "Tab moves between the dialog's controls");
-      const visited = new Set(inside.map((f) => f.what));
-      for (const control of ['textarea Auto-sizing widget (recommended)', 'button Copy widget snippet', 'textarea Plain iframe', 'button Copy iframe snippet', 'button Close']) {
-        assert.ok(visited.has(control), `Tab reaches ${control} in the dialog (visited: ${[...visited].join(' | ')})`);
-      }
-      // The live preview is a picture (inert): Tab never stops on it or in it.
-      assert.deepEqual(seen.filter((f) => f.inner || f.what?.startsWith('iframe') || f.info?.kind === 'iframe'), [], `Tab never enters the inert preview: ${JSON.stringify(seen)}`);
-      const unseen = inside.filter((f) => f.info && !f.info.visible);
-      assert.deepEqual(unseen.filter((f) => !f.reentered), [], 'focus is visible on every control of the dialog');
-      const afterReentry = unseen.filter((f) => f.reentered);
-      if (afterReentry.length && focusQuirk) {
-        await t.test('focus is visible once Shift+Tab has come back into the dialog', { todo: focusQuirk }, () => assert.fail(JSON.stringify(afterReentry)));
-      } else {
-        assert.deepEqual(afterReentry, [], 'focus is visible on every control of the dialog, also once Shift+Tab has come back into it');
-      }
-
-      // Backwards from the first control: the dialog box, the browser's own UI, then back into the dialog's
-      // last controls, never the page behind.
-      await dialog.evaluate((d) => d.querySelector('textarea').focus());
-      const back = [];
-      for (let i = 0; i < 8; i++) {
-        back.push(await pressAndLocate(app, 'Shift+Tab'));
-        if (back.some((f) => f.where === 'none') && /^button /.test(back.at(-1).what ?? '')) break;
-      }
-      t.diagnostic(`Shift+Tab path: ${back.map((f) => (f.where === 'dialog' ? f.what : f.where)).join(' -> ')}`);
-      assert.match(back.at(-1).what ?? '', /^button (Close|Copy iframe snippet)$/, `Shift+Tab from the first control wraps round to the dialog's last controls: ${JSON.stringify(back)}`);
-      assert.deepEqual(back.filter((f) => f.where !== 'dialog' && f.where !== 'none'), [], `Shift+Tab never leaves the dialog: ${JSON.stringify(back)}`);
-
+      const { opener, dialog, start } = await openEmbedDialog(app);
+      await tabRound(app, dialog, start, { t, focusQuirk });
+      await shiftTabFromFirst(app, dialog, t);
       // Escape from a control of the dialog closes it, and hands focus back.
       await app.press('Escape');
       await app.waitFor(async () => !(await dialog.evaluate((d) => d.open)), { message: 'Escape to close the dialog' });
       assert.ok(await opener.evaluate((el) => document.activeElement === el), 'focus returns to "Embed this"');
-      await app.waitFor(async () => (await previews()).length === 0, { message: 'the preview iframe to go once the dialog closes' });
+      await app.waitFor(async () => (await previews(app)).length === 0, { message: 'the preview iframe to go once the dialog closes' });
       assert.deepEqual(await app.roles('dialog', { name: EMBED_DIALOG }), [], 'the closed dialog is out of the accessibility tree');
     },
   },
