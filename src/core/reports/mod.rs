@@ -18,7 +18,9 @@ pub mod team_html;
 pub mod text;
 
 use crate::core::engine::matrix::Matrix;
-use crate::core::engine::share::{decode_link, encode_team, Link, Member, MAX_PASTE_BYTES};
+use crate::core::engine::share::{
+    decode_link, encode_team, paste_too_long, Link, Member, MAX_PASTE_BYTES,
+};
 use crate::core::protocol::{Answer, Request, TeamReport};
 use adr::{record, subject_of, Evidence, Subject};
 use methodology::methodology_html;
@@ -69,11 +71,7 @@ fn team(matrix: &Matrix, link: &str, add: &str, remove: Option<&str>) -> TeamRep
     };
     members.retain(|m| Some(m.name.as_str()) != remove);
     if add.len() > MAX_PASTE_BYTES {
-        problems.push(Text::new().ours(format!(
-            "That paste is {} KiB; the team view reads at most {} KiB at a time. Paste fewer links.",
-            add.len().div_ceil(1024),
-            MAX_PASTE_BYTES / 1024
-        )));
+        problems.push(Text::new().ours(paste_too_long(add.len())));
     } else {
         let pasted = add_pasted(matrix, &mut members, add);
         problems.extend(

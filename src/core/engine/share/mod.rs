@@ -75,6 +75,16 @@ impl Shared {
     }
 }
 
+/// Why a paste over [`MAX_PASTE_BYTES`] is refused, in the words both the
+/// page and the reports worker say it.
+pub fn paste_too_long(bytes: usize) -> String {
+    format!(
+        "That paste is {} KiB; the team view reads at most {} KiB at a time. Paste fewer links.",
+        bytes.div_ceil(1024),
+        MAX_PASTE_BYTES / 1024
+    )
+}
+
 /// What a link holds: one person's settings, or a whole team's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
