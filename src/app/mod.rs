@@ -4,12 +4,8 @@
 
 mod browser;
 mod components;
-mod details_text;
 mod dispatch;
-mod dom;
-mod export_files;
 pub mod panic;
-mod reports;
 mod root;
 
 pub use root::{App, AppProps, Booted};
@@ -26,6 +22,7 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 pub fn mount() {
     use crate::core::page::{query, update::boot};
     use crate::core::MATRIX;
+    use browser::{dom, storage};
 
     dom::next_task(|| {
         let options = query::parse(&MATRIX, &browser::query());
@@ -34,7 +31,7 @@ pub fn mount() {
             options,
             &browser::hash(),
             browser::page_address(),
-            || (browser::read_stored(), browser::read_displaced()),
+            || (storage::read_stored(), storage::read_displaced()),
         );
         dom::next_task(move || render(Booted { model, effects }));
     });
@@ -48,6 +45,7 @@ pub fn mount() {
 fn render(mut booted: Booted) {
     use crate::core::page::{adopt::adopt, update::update};
     use crate::core::MATRIX;
+    use browser::dom;
 
     let Some(element) = root_element() else {
         yew::Renderer::<App>::with_props(AppProps {

@@ -17,7 +17,7 @@ pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
             if view.verdict != Verdict::NoWeights {
                 <dl class="sw-totals">
                     { for view.totals.iter().map(|line| html! {
-                        <div CLASS={format!("sw-total is-{}{}", MATRIX.options[line.option].id, if line.leads { " is-lead" } else { "" })}>
+                        <div class="sw-total" data-option={MATRIX.options[line.option].id}>
                             <dt>{ line.name }</dt>
                             <dd>{ &line.text }<span class="sw-out-of">{ " / 100" }</span></dd>
                         </div>
