@@ -28,9 +28,9 @@ pub use hook::install;
 mod hook {
     use gloo_events::EventListener;
     use js_sys::{Array, Function, Reflect};
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Document, Element, HtmlElement};
+    use yew::Callback;
 
     use super::super::browser;
     use crate::core::page::crash::{error_details, hash_of, CopyOutcome, NOTICE};
@@ -126,9 +126,8 @@ mod hook {
         area.set_text_content(Some(details));
         let reload = find(&alert, "button")?;
         let copy = reload.next_element_sibling()?;
-        let status = find(&alert, "[role=status]")?;
         let _ = wire_reload(&reload, link);
-        wire_copy(&copy, details, &status, &find(&alert, "details")?, &area);
+        wire_copy(&copy, details, &alert)?;
         alert.dyn_into().ok()
     }
 
@@ -164,46 +163,34 @@ mod hook {
 
     /// Copying needs the clipboard's answer, so it runs wasm (a closure
     /// that touches no app state); the details stay selectable either way.
-    fn wire_copy(
-        button: &Element,
-        details: &str,
-        status: &Element,
-        more: &Element,
-        area: &Element,
-    ) {
-        let (details, status, more, area) = (
-            details.to_owned(),
-            status.clone(),
-            more.clone(),
-            area.clone(),
-        );
+    fn wire_copy(button: &Element, details: &str, alert: &Element) -> Option<()> {
+        let status = find(alert, "[role=status]")?;
+        let (more, area) = (find(alert, "details")?, find(alert, "textarea")?);
+        let details = details.to_owned();
         let on_click = move |_: &web_sys::Event| {
-            let (copied, status, more, area) =
-                (status.clone(), status.clone(), more.clone(), area.clone());
-            let refused = move || {
-                let _ = more.set_attribute("open", "");
-                let _ = bound(&area, "select", &Array::new()).map(|select| select.call0(&area));
-                say(&status, CopyOutcome::Refused);
-            };
-            let clipboard = web_sys::window()
-                .map(|w| w.navigator())
-                .and_then(|n| Reflect::get(&n, &"clipboard".into()).ok())
-                .filter(|c| !c.is_undefined());
-            let Some(clipboard) = clipboard else {
-                return refused();
-            };
-            copied.set_text_content(Some(""));
-            let on_ok = Closure::once(move |_: JsValue| say(&copied, CopyOutcome::Copied));
-            let on_err = Closure::once(move |_: JsValue| refused());
-            let _ = clipboard
-                .unchecked_into::<web_sys::Clipboard>()
-                .write_text(&details)
-                .then2(&on_ok, &on_err);
-            // The promise settles once; the closures live until then.
-            on_ok.forget();
-            on_err.forget();
+            let (status, more, area) = (status.clone(), more.clone(), area.clone());
+            status.set_text_content(Some(""));
+            browser::copy_text(
+                &details,
+                Callback::from(move |copied: bool| {
+                    if !copied {
+                        let _ = more.set_attribute("open", "");
+                        let select = bound(&area, "select", &Array::new());
+                        let _ = select.map(|select| select.call0(&area));
+                    }
+                    say(
+                        &status,
+                        if copied {
+                            CopyOutcome::Copied
+                        } else {
+                            CopyOutcome::Refused
+                        },
+                    );
+                }),
+            );
         };
         EventListener::new(button, "click", on_click).forget();
+        Some(())
     }
 
     fn say(status: &Element, outcome: CopyOutcome) {

@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use crate::core::page::effect::{ChartFormat, Effect};
@@ -152,9 +152,13 @@ fn current() -> Option<Rc<Inner>> {
 }
 
 /// Copies `text`; `done` gets `true` once the browser confirms, `false`
-/// if it refuses (no permission in an iframe, insecure page…).
-fn copy_text(text: &str, done: Callback<bool>) {
-    let Some(window) = window() else {
+/// if it refuses or has no clipboard here (an insecure page, an iframe
+/// without the permission…).
+pub fn copy_text(text: &str, done: Callback<bool>) {
+    let navigator = window().map(|w| w.navigator());
+    let clipboard = (navigator.and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()))
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
         return done.emit(false);
     };
     let answer = |ok: bool| {
@@ -162,7 +166,10 @@ fn copy_text(text: &str, done: Callback<bool>) {
         Closure::once(move |_: JsValue| done.emit(ok))
     };
     let (on_ok, on_err) = (answer(true), answer(false));
-    let _ = (window.navigator().clipboard().write_text(text)).then2(&on_ok, &on_err);
+    let promise = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(text);
+    let _ = promise.then2(&on_ok, &on_err);
     // The promise settles once; the closures live until then.
     on_ok.forget();
     on_err.forget();

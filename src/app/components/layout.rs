@@ -37,7 +37,7 @@ pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
             <section class="sw-recommendation" data-verdict={vm.standing} aria-labelledby="sw-rec-heading">
                 { verdict(&vm.recommendation, &vm.insight) }
                 { radar_chart(&vm.radar, on) }
-                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight)) }
+                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight, vm.contributions.as_ref())) }
             </section>
             { panel(Panel::Weights, &vm.panels, on, html! {
                 <>

@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use super::contributions_view::contributions_view;
+pub use super::contributions_view::ContributionsView;
 use super::details_text::DetailsText;
 use super::model::{Model, Panel};
 use super::radar_view::radar_view;
@@ -29,6 +31,8 @@ pub struct ViewModel {
     /// The answer's standing (`data-verdict`): "none" with no weight set,
     /// "close" when too close to call, else nothing to mark.
     pub standing: Option<&'static str>,
+    /// What each criterion adds, with no weight set none.
+    pub contributions: Option<ContributionsView>,
     pub radar: RadarView,
     pub share: ShareView,
     pub footer: FooterView,
@@ -153,6 +157,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         recommendation: model.analysis.recommendation.clone(),
         insight: model.analysis.insight.clone(),
         standing: standing(model),
+        contributions: contributions_view(matrix, &model.analysis.insight),
         radar: radar_view(matrix, &model.state.weights, model.state.scale),
         share: share(matrix, model),
         footer: FooterView {
