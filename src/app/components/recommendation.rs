@@ -72,7 +72,7 @@ pub fn why(
             }
           </div>
             if let Some(chart) = contributions {
-                { contributions_chart(chart) }
+                { contributions_chart(chart, &insight.bars) }
             }
         </div>
     }

@@ -1,6 +1,5 @@
 //! "Why: what each criterion adds" as the page draws it: a diverging bar
-//! chart (right for the first option, left for the second) laid out as SVG
-//! attribute text, and the same figures as table rows.
+//! chart (right for the first option, left for the second), laid out.
 
 use crate::core::engine::insight::Insight;
 use crate::core::engine::matrix::Matrix;
@@ -17,29 +16,29 @@ pub struct ContributionsView {
     pub view_box: String,
     /// The chart's description, naming which side is which.
     pub description: String,
-    /// The side labels, e.g. "← Python" at `left_x` and "Node.js →" at `right_x`.
+    /// The side labels, e.g. "← Python" and "Node.js →", either side of the zero line.
     pub left: String,
-    pub left_x: String,
     pub right: String,
-    pub right_x: String,
-    /// The zero line: its `x` and where it ends (`y2`).
-    pub axis_x: String,
-    pub axis_end: String,
+    /// Where the zero line ends (`y2`).
+    pub axis_end: u32,
     pub bars: Vec<BarView>,
-    /// (criterion, weighted difference in words): the table's rows.
-    pub rows: Vec<(&'static str, String)>,
 }
 
-/// One criterion's bar and its label, as SVG attribute text.
+/// Where the side labels and the zero line are (`x`), as attribute text.
+pub const LEFT_X: &str = "210";
+pub const RIGHT_X: &str = "222";
+pub const AXIS_X: &str = "216";
+
+/// One criterion's bar and its label, in view-box units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarView {
     pub label: &'static str,
-    pub label_y: String,
+    pub label_y: u32,
     /// The option it favours (`data-option`, which the stylesheet colours).
     pub option: &'static str,
-    pub x: String,
-    pub y: String,
-    pub width: String,
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
 }
 
 /// The chart of what each weighted criterion adds; `None` with no weight set.
@@ -55,11 +54,11 @@ pub fn contributions_view(matrix: &Matrix, insight: &Insight) -> Option<Contribu
             let (x, width) = bar.span(CENTRE, HALF);
             BarView {
                 label: matrix.criteria[bar.criterion].short,
-                label_y: (y + 15).to_string(),
+                label_y: y + 15,
                 option: matrix.options[usize::from(bar.tenths < 0)].id,
-                x: x.to_string(),
-                y: (y + 4).to_string(),
-                width: width.max(1).to_string(),
+                x,
+                y: y + 4,
+                width: width.max(1),
             }
         })
         .collect();
@@ -67,15 +66,9 @@ pub fn contributions_view(matrix: &Matrix, insight: &Insight) -> Option<Contribu
         view_box: format!("0 0 {WIDTH} {height}"),
         description: format!("Weighted score difference per criterion, in points out of 100: bars to the right favour {right}, to the left {left}. The same figures are in the table below."),
         left: format!("← {left}"),
-        left_x: (CENTRE - 6).to_string(),
         right: format!("{right} →"),
-        right_x: (CENTRE + 6).to_string(),
-        axis_x: CENTRE.to_string(),
-        axis_end: height.to_string(),
+        axis_end: height,
         bars,
-        rows: (insight.bars.iter())
-            .map(|bar| (bar.name, bar.label.clone()))
-            .collect(),
     })
 }
 
@@ -100,18 +93,21 @@ mod tests {
         for (bar, drawn) in found.bars.iter().zip(&view.bars) {
             let (x, width) = bar.span(CENTRE, HALF);
             let option = if bar.tenths >= 0 { "node" } else { "python" };
-            assert_eq!((drawn.option, &drawn.x), (option, &x.to_string()));
-            assert_eq!(drawn.width, width.max(1).to_string());
+            assert_eq!((drawn.option, drawn.x), (option, x));
+            assert_eq!(drawn.width, width.max(1));
         }
-        assert_eq!(
-            view.rows[0],
-            (found.bars[0].name, found.bars[0].label.clone())
-        );
         assert_eq!(
             (view.left.as_str(), view.right.as_str()),
             ("← Python", "Node.js →")
         );
         assert!(view.description.contains("to the right favour Node.js"));
+    }
+
+    #[test]
+    fn the_side_labels_stand_either_side_of_the_zero_line() {
+        assert_eq!(AXIS_X, CENTRE.to_string());
+        assert_eq!(LEFT_X, (CENTRE - 6).to_string());
+        assert_eq!(RIGHT_X, (CENTRE + 6).to_string());
     }
 
     #[test]
@@ -123,6 +119,6 @@ mod tests {
         let view = chart(&weights).expect("a chart");
         let height = TOP + ROW * view.bars.len() as u32 + 4;
         assert_eq!(view.view_box, format!("0 0 {WIDTH} {height}"));
-        assert_eq!(view.axis_end, height.to_string());
+        assert_eq!(view.axis_end, height);
     }
 }
