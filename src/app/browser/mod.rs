@@ -60,8 +60,7 @@ fn replace_address(state: &str) {
     }
 }
 
-/// Runs the core's effects; cheap to clone (one runtime, shared).
-#[derive(Clone, Default)]
+/// Runs the core's effects, and owns what they leave running. One a page.
 pub struct Runtime(Rc<Inner>);
 
 #[derive(Default)]
@@ -80,7 +79,7 @@ thread_local! {
 
 impl Runtime {
     pub fn new() -> Self {
-        let runtime = Runtime::default();
+        let runtime = Runtime(Rc::default());
         CURRENT.with(|current| *current.borrow_mut() = Rc::downgrade(&runtime.0));
         runtime
     }

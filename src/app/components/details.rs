@@ -10,9 +10,7 @@ pub fn criterion_details(id: &str, view: &DetailsView) -> Html {
         DetailsView::Failed(message) => {
             html! { <p class="sw-details-error" role="alert">{ message }</p> }
         }
-        DetailsView::Loading => {
-            html! { <p class="sw-details-loading">{ "Loading the rationale and sources…" }</p> }
-        }
+        DetailsView::Loading(words) => html! { <p class="sw-details-loading">{ *words }</p> },
     };
     html! {
         <div class="sw-details" id={id.to_owned()}>{ body }</div>

@@ -101,7 +101,8 @@ pub struct SliderRow {
 /// A criterion's open "Why?".
 #[derive(Debug, Clone, PartialEq)]
 pub enum DetailsView {
-    Loading,
+    /// On its way, in words.
+    Loading(&'static str),
     /// HTML rendered at build time from the reviewed data, shown as is.
     Loaded(Rc<str>),
     /// Why it could not be loaded, in words.
@@ -294,7 +295,7 @@ fn details(text: &DetailsText, criterion: usize) -> DetailsView {
     match (text.fragment(criterion), text) {
         (Some(fragment), _) => DetailsView::Loaded(Rc::from(fragment)),
         (None, DetailsText::Failed(failure)) => DetailsView::Failed(failure.message()),
-        _ => DetailsView::Loading,
+        _ => DetailsView::Loading("Loading the rationale and sources…"),
     }
 }
 
