@@ -99,7 +99,7 @@ describe('Firefox: accessibility', () => {
       const info = await app.session.execute(() => ({
         width: window.innerWidth,
         theme: document.documentElement.getAttribute('data-theme'),
-        embed: !!document.querySelector('.sw--embed'),
+        embed: !!document.querySelector('.sw[data-embed]'),
       }));
       assert.deepEqual(info, { width: 1280, theme: combo.theme, embed: combo.embed }, `viewport, theme and mode for ${combo.name}`);
       await assertNoViolations(app, `(${combo.name}, 1280 px, default)`);

@@ -194,7 +194,7 @@ describe('Firefox: core journeys', () => {
       }
       return {
         theme: document.documentElement.getAttribute('data-theme'),
-        embedClass: app?.classList.contains('sw--embed') ?? false,
+        embedClass: app?.hasAttribute('data-embed') ?? false,
         sliders: document.querySelectorAll('input[type=range]').length,
         background: lum(bg),
         text: lum(getComputedStyle(app).color),

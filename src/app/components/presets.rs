@@ -17,7 +17,7 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                     html! {
                         <button
                             type="button"
-                            CLASS={if chip.pressed { "sw-preset is-active" } else { "sw-preset" }}
+                            class="sw-preset"
                             data-preset={MATRIX.presets[index].id}
                             aria-pressed={if chip.pressed { "true" } else { "false" }}
                             onclick={on.reform(move |_: MouseEvent| Event::State(Action::ApplyPreset(index)))}

@@ -3,14 +3,17 @@
 
 use std::rc::Rc;
 
+use super::contributions_view::contributions_view;
+pub use super::contributions_view::ContributionsView;
 use super::details_text::DetailsText;
 use super::model::{Model, Panel};
+use super::radar_view::radar_view;
+pub use super::radar_view::RadarView;
 use super::reporting::view::{self as reporting, MethodologyView, TeamworkView};
 use crate::core::engine::insight::Insight;
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
-use crate::core::engine::radar::Scale;
-use crate::core::engine::recommendation::Recommendation;
+use crate::core::engine::recommendation::{Recommendation, Verdict};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewModel {
@@ -25,6 +28,11 @@ pub struct ViewModel {
     pub sliders: Vec<SliderGroup>,
     pub recommendation: Rc<Recommendation>,
     pub insight: Rc<Insight>,
+    /// The answer's standing (`data-verdict`): "none" with no weight set,
+    /// "close" when too close to call, else nothing to mark.
+    pub standing: Option<&'static str>,
+    /// What each criterion adds, with no weight set none.
+    pub contributions: Option<ContributionsView>,
     pub radar: RadarView,
     pub share: ShareView,
     pub footer: FooterView,
@@ -81,18 +89,28 @@ pub struct SliderRow {
     pub id: &'static str,
     pub name: &'static str,
     pub weight: u8,
+    /// Weighted 0: the criterion is ignored.
+    pub off: bool,
     pub disputed: bool,
-    /// The weight at which the answer changes, and that in words.
-    pub tip: Option<(u8, String)>,
+    /// The weight at which the answer changes (`data-at`), and that in words.
+    pub tip: Option<(&'static str, String)>,
     /// The "Why?" text, when open.
-    pub details: Option<DetailsText>,
+    pub details: Option<DetailsView>,
 }
 
+/// A criterion's open "Why?".
 #[derive(Debug, Clone, PartialEq)]
-pub struct RadarView {
-    pub weights: Vec<u8>,
-    pub scale: Scale,
+pub enum DetailsView {
+    /// On its way, in words.
+    Loading(&'static str),
+    /// HTML rendered at build time from the reviewed data, shown as is.
+    Loaded(Rc<str>),
+    /// Why it could not be loaded, in words.
+    Failed(String),
 }
+
+/// Slider positions as attribute text.
+const POSITIONS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareView {
@@ -139,10 +157,9 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         sliders: sliders(matrix, model),
         recommendation: model.analysis.recommendation.clone(),
         insight: model.analysis.insight.clone(),
-        radar: RadarView {
-            weights: model.state.weights.clone(),
-            scale: model.state.scale,
-        },
+        standing: standing(model),
+        contributions: contributions_view(matrix, &model.analysis.insight),
+        radar: radar_view(matrix, &model.state.weights, model.state.scale),
         share: share(matrix, model),
         footer: FooterView {
             full_page: embed.then(|| model.full_page_link()),
@@ -154,18 +171,12 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
     }
 }
 
-impl ViewModel {
-    /// The recommendation's state as CSS classes: empty, or a close call.
-    pub fn recommendation_classes(&self) -> Vec<&'static str> {
-        let empty =
-            self.recommendation.verdict == crate::core::engine::recommendation::Verdict::NoWeights;
-        [
-            empty.then_some("is-empty"),
-            self.insight.too_close.then_some("is-close"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+fn standing(model: &Model) -> Option<&'static str> {
+    let analysis = &model.analysis;
+    if analysis.recommendation.verdict == Verdict::NoWeights {
+        Some("none")
+    } else {
+        analysis.insight.too_close.then_some("close")
     }
 }
 
@@ -256,14 +267,19 @@ fn sliders(matrix: &Matrix, model: &Model) -> Vec<SliderGroup> {
                 .filter(|&c| state.is_visible(c))
                 .map(|c| {
                     let criterion = &matrix.criteria[c];
+                    let weight = state.weights.get(c).copied().unwrap_or(0);
+                    let tip = tipping.get(c).and_then(Option::as_ref);
                     SliderRow {
                         criterion: c,
                         id: criterion.id,
                         name: criterion.name,
-                        weight: state.weights.get(c).copied().unwrap_or(0),
+                        weight,
+                        off: weight == 0,
                         disputed: criterion.disputed,
-                        tip: tipping.get(c).cloned().flatten(),
-                        details: (state.open == Some(c)).then(|| model.ui.details.clone()),
+                        tip: tip.and_then(|(at, words)| {
+                            Some((*POSITIONS.get(usize::from(*at))?, words.clone()))
+                        }),
+                        details: (state.open == Some(c)).then(|| details(&model.ui.details, c)),
                     }
                 })
                 .collect();
@@ -273,6 +289,14 @@ fn sliders(matrix: &Matrix, model: &Model) -> Vec<SliderGroup> {
             })
         })
         .collect()
+}
+
+fn details(text: &DetailsText, criterion: usize) -> DetailsView {
+    match (text.fragment(criterion), text) {
+        (Some(fragment), _) => DetailsView::Loaded(Rc::from(fragment)),
+        (None, DetailsText::Failed(failure)) => DetailsView::Failed(failure.message()),
+        _ => DetailsView::Loading("Loading the rationale and sources…"),
+    }
 }
 
 fn share(matrix: &Matrix, model: &Model) -> ShareView {
