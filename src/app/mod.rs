@@ -135,6 +135,9 @@ mod tests {
             assert!(html.contains(preset.name), "{}", preset.name);
         }
         assert!(html.contains("<svg"), "the radar chart");
+        for article in crate::core::engine::matrix::ARTICLE_LINKS {
+            assert!(html.contains(article.publisher), "names {}", article.publisher);
+        }
     }
 
     #[test]

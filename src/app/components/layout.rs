@@ -71,6 +71,16 @@ fn footer(vm: &ViewModel, on: &Callback<Event>) -> Html {
                 <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
             } else {
                 { methodology_note(vm.footer.methodology.as_ref(), on) }
+                <p class="sw-audited">{ "Audited articles: " }{ for vm.footer.articles.iter().map(|article| html! {
+                    <>
+                        if let Some(url) = article.url {
+                            <a href={url} rel="noopener">{ article.publisher }</a>
+                        } else {
+                            { article.publisher }
+                        }
+                        { article.after }
+                    </>
+                }) }</p>
                 <p>{ &vm.footer.reviewed }</p>
                 if let Some(note) = &vm.footer.storage_note {
                     <p class="sw-storage-note">{ note }</p>

@@ -28,6 +28,9 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                 }) }
             </div>
             <p class="sw-preset-status" role="status">{ &view.status }</p>
+            if let Some(departure) = view.departure {
+                <p class="sw-preset-departure">{ departure }</p>
+            }
             if let Some((heading, lines, reset)) = &view.diff {
                 <div class="sw-preset-diff">
                     <p>{ heading }</p>

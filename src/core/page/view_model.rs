@@ -11,7 +11,7 @@ use super::radar_view::radar_view;
 pub use super::radar_view::RadarView;
 use super::reporting::view::{self as reporting, MethodologyView, TeamworkView};
 use crate::core::engine::insight::Insight;
-use crate::core::engine::matrix::Matrix;
+use crate::core::engine::matrix::{ArticleLink, Matrix, ARTICLE_LINKS};
 use crate::core::engine::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
 use crate::core::engine::recommendation::{Recommendation, Verdict};
 
@@ -56,6 +56,8 @@ pub struct PresetChip {
 pub struct PresetsView {
     pub chips: Vec<PresetChip>,
     pub status: String,
+    /// Where the matrix parts from the articles on this use case, and why.
+    pub departure: Option<&'static str>,
     /// After an edit: "Compared with …", one line per change, the reset label.
     pub diff: Option<(String, Vec<String>, String)>,
 }
@@ -139,6 +141,17 @@ pub struct FooterView {
     pub storage_note: Option<String>,
     /// "How we score", while it is open.
     pub methodology: Option<MethodologyView>,
+    /// The audited articles, named on the page (none in an embed).
+    pub articles: Vec<ArticleMention>,
+}
+
+/// One audited article in the footer's line: its publisher, its address if
+/// it has one, and what follows it in the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMention {
+    pub publisher: &'static str,
+    pub url: Option<&'static str>,
+    pub after: &'static str,
 }
 
 pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
@@ -166,9 +179,26 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
             reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
             storage_note: model.state.storage_note.clone(),
             methodology: reporting::methodology(model),
+            articles: if embed { Vec::new() } else { mentions(ARTICLE_LINKS) },
         },
         teamwork: reporting::view(model),
     }
+}
+
+/// "A, B, C and D." as a list of mentions.
+fn mentions(articles: &'static [ArticleLink]) -> Vec<ArticleMention> {
+    let last = articles.len().saturating_sub(1);
+    (articles.iter().enumerate())
+        .map(|(i, article)| ArticleMention {
+            publisher: article.publisher,
+            url: article.url,
+            after: match last - i {
+                0 => ".",
+                1 => " and ",
+                _ => ", ",
+            },
+        })
+        .collect()
 }
 
 fn standing(model: &Model) -> Option<&'static str> {
@@ -213,6 +243,7 @@ fn presets(matrix: &Matrix, model: &Model) -> PresetsView {
         )
     });
     PresetsView {
+        departure: preset.and_then(|p| p.departure),
         chips: (matrix.presets.iter().enumerate())
             .map(|(index, p)| PresetChip {
                 index,

@@ -162,3 +162,50 @@ fn a_why_that_failed_to_load_says_so_in_words() {
     );
     assert!(LoadFailure::Status(404).message().contains("status 404"));
 }
+
+#[test]
+fn a_preset_where_we_part_from_the_articles_says_so() {
+    let mut model = page();
+    assert_eq!(view(&MATRIX, &model).presets.departure, None);
+    let rest = MATRIX.presets.iter().position(|p| p.id == "rest_api");
+    update(
+        &MATRIX,
+        &mut model,
+        Event::State(Action::ApplyPreset(rest.expect("rest_api"))),
+    );
+    let departure = view(&MATRIX, &model)
+        .presets
+        .departure
+        .expect("REST parts from the articles");
+    assert!(departure.contains("too close to call"), "{departure}");
+    let chat = MATRIX.presets.iter().position(|p| p.id == "realtime_chat");
+    update(
+        &MATRIX,
+        &mut model,
+        Event::State(Action::ApplyPreset(chat.expect("chat"))),
+    );
+    assert_eq!(
+        view(&MATRIX, &model).presets.departure,
+        None,
+        "chat follows the articles"
+    );
+}
+
+#[test]
+fn the_page_names_every_audited_article_in_one_sentence() {
+    let footer = view(&MATRIX, &page()).footer;
+    let line: String = (footer.articles.iter())
+        .map(|a| format!("{}{}", a.publisher, a.after))
+        .collect();
+    assert_eq!(
+        footer.articles.len(),
+        crate::core::engine::matrix::ARTICLE_LINKS.len()
+    );
+    assert!(line.starts_with("Simform, "), "{line}");
+    assert!(line.ends_with('.') && line.contains(" and "), "{line}");
+    let options = parse(&MATRIX, "embed=1");
+    let (embed, _) = boot(&MATRIX, options, "", String::new(), || {
+        (Stored::Empty, None)
+    });
+    assert!(view(&MATRIX, &embed).footer.articles.is_empty());
+}
