@@ -136,7 +136,11 @@ mod tests {
         }
         assert!(html.contains("<svg"), "the radar chart");
         for article in crate::core::engine::matrix::ARTICLE_LINKS {
-            assert!(html.contains(article.publisher), "names {}", article.publisher);
+            assert!(
+                html.contains(article.publisher),
+                "names {}",
+                article.publisher
+            );
         }
     }
 

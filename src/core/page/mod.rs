@@ -4,6 +4,7 @@
 //! [`crate::core::protocol`].
 
 pub mod adopt;
+pub mod choices_view;
 pub mod contributions_view;
 pub mod crash;
 pub mod details_text;
