@@ -1,11 +1,11 @@
-//! Sends events to the core and runs the effects it returns.
+//! Sends events to the core and has the runtime run the effects it returns.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::{Callback, UseForceUpdateHandle};
 
-use super::{browser, dom};
+use super::browser::{dom, Runtime};
 use crate::core::page::effect::Effect;
 use crate::core::page::event::Event;
 use crate::core::page::model::Model;
@@ -16,13 +16,14 @@ use crate::core::MATRIX;
 /// recomputation of scores, insight and robustness), read by the benchmark.
 pub const UPDATE_MEASURE: &str = "stackweigh:recompute";
 
-/// The one model, and the way to draw it again.
+/// The one model, the way to draw it again, and the runtime.
 #[derive(Clone)]
 pub struct Dispatcher(Rc<Inner>);
 
 struct Inner {
     model: RefCell<Model>,
     redraw: UseForceUpdateHandle,
+    runtime: Runtime,
 }
 
 impl PartialEq for Dispatcher {
@@ -36,6 +37,7 @@ impl Dispatcher {
         Dispatcher(Rc::new(Inner {
             model: RefCell::new(model),
             redraw,
+            runtime: Runtime::new(),
         }))
     }
 
@@ -55,9 +57,15 @@ impl Dispatcher {
         for effect in effects {
             match effect {
                 Effect::Render => self.0.redraw.force_update(),
-                other => browser::run(other, &send),
+                other => self.0.runtime.run(other, &send),
             }
         }
+    }
+
+    /// Keeps the share link just drawn (the crash notice offers it); the
+    /// one drawn before, if it was another.
+    pub fn drawn(&self, link: &str) -> Option<String> {
+        self.0.runtime.remember_link(link)
     }
 
     pub fn callback(&self) -> Callback<Event> {

@@ -4,12 +4,8 @@
 
 mod browser;
 mod components;
-mod details_text;
 mod dispatch;
-mod dom;
-mod export_files;
 pub mod panic;
-mod reports;
 mod root;
 
 pub use root::{App, AppProps, Booted};
@@ -26,12 +22,13 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 pub fn mount() {
     use crate::core::page::{query, update::boot};
     use crate::core::MATRIX;
+    use browser::{dom, storage};
 
     dom::next_task(|| {
         let options = query::parse_marked(&MATRIX, &browser::query(), marked_embed());
         let page_address = query::full_page_address(options.embed, &browser::page_address());
         let (model, effects) = boot(&MATRIX, options, &browser::hash(), page_address, || {
-            (browser::read_stored(), browser::read_displaced())
+            (storage::read_stored(), storage::read_displaced())
         });
         dom::next_task(move || render(Booted { model, effects }));
     });
@@ -45,6 +42,7 @@ pub fn mount() {
 fn render(mut booted: Booted) {
     use crate::core::page::{adopt::adopt, update::update};
     use crate::core::MATRIX;
+    use browser::dom;
 
     let Some(element) = root_element() else {
         yew::Renderer::<App>::with_props(AppProps {
@@ -137,6 +135,13 @@ mod tests {
             assert!(html.contains(preset.name), "{}", preset.name);
         }
         assert!(html.contains("<svg"), "the radar chart");
+        for article in crate::core::engine::matrix::ARTICLE_LINKS {
+            assert!(
+                html.contains(article.publisher),
+                "names {}",
+                article.publisher
+            );
+        }
     }
 
     #[test]

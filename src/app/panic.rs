@@ -6,69 +6,34 @@
 //! "Reload" that needs no wasm, and error details to copy. Nothing is sent.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use std::cell::RefCell;
-
-thread_local! {
-    /// The share link of the state the app rendered last.
-    static STATE_LINK: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Called where the app produces its share link, on every render: the
-/// hook offers this link, since the address bar is written only after a
-/// delay and can lag behind.
-pub fn remember_state_link(link: &str) {
-    let previous = STATE_LINK.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut last) if *last != link => Some(std::mem::replace(&mut *last, link.to_owned())),
-        _ => None,
-    });
-    #[cfg(feature = "crash-test")]
-    crash_test_trigger(previous, link);
-    #[cfg(not(feature = "crash-test"))]
-    drop(previous);
-}
-
 /// Test builds only (`--features crash-test`): the first change of the
-/// weights after start-up (a slider move, say) panics, after it has been
-/// remembered. Opening a panel changes the link too, but not the weights.
+/// weights after start-up (a slider move, say) panics, once its link has
+/// been kept. Opening a panel changes the link too, but not the weights.
 #[cfg(feature = "crash-test")]
-fn crash_test_trigger(previous: Option<String>, link: &str) {
-    let weights = |link: &str| {
-        let hash = link.split_once('#').map_or("", |(_, hash)| hash);
-        hash.split('&')
-            .find(|pair| pair.starts_with("w="))
-            .map(str::to_owned)
-    };
-    if previous.is_some_and(|before| !before.is_empty() && weights(&before) != weights(link)) {
+pub fn crash_test_trigger(previous: Option<String>, link: &str) {
+    use crate::core::page::crash::weights_differ;
+    if previous.is_some_and(|before| !before.is_empty() && weights_differ(&before, link)) {
         panic!("crash-test trigger: the first change after start panics in this test build");
     }
 }
 
-/// What "Copy error details" copies: enough for a bug report, nothing more.
-fn error_details(message: &str, location: &str, link: &str) -> String {
-    format!(
-        "stackweigh {} stopped with an error.\nError: {message}\nAt: {location}\nState link: {link}\n",
-        env!("CARGO_PKG_VERSION")
-    )
-}
-
-/// The hash text of a state link (`page#v=1&w=…` → `v=1&w=…`), if any.
-fn hash_of(link: &str) -> Option<&str> {
-    link.split_once('#')
-        .map(|(_, hash)| hash)
-        .filter(|h| !h.is_empty())
-}
+/// The release build has no trigger.
+#[cfg(not(feature = "crash-test"))]
+pub fn crash_test_trigger(_previous: Option<String>, _link: &str) {}
 
 #[cfg(target_arch = "wasm32")]
 pub use hook::install;
 
 #[cfg(target_arch = "wasm32")]
 mod hook {
+    use gloo_events::EventListener;
     use js_sys::{Array, Function, Reflect};
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Document, Element, HtmlElement};
+    use yew::Callback;
 
-    use super::{error_details, hash_of, STATE_LINK};
+    use super::super::browser;
+    use crate::core::page::crash::{error_details, hash_of, CopyOutcome, NOTICE};
 
     /// Installs the hook; call once, before the app renders. Through Yew:
     /// its renderer replaces any other hook with its console logger.
@@ -101,10 +66,7 @@ mod hook {
         let html = document.document_element()?;
         // Before the app's first render there is no state of its own yet:
         // then the address the reader opened is the link.
-        let remembered = STATE_LINK
-            .try_with(|cell| cell.try_borrow().map(|l| l.clone()).unwrap_or_default())
-            .ok()
-            .filter(|l| !l.is_empty());
+        let remembered = Some(browser::last_link()).filter(|l| !l.is_empty());
         let link = remembered
             .clone()
             .or_else(|| window.location().href().ok())?;
@@ -124,7 +86,7 @@ mod hook {
         let hash = hash_of(remembered.as_deref()?)?;
         let history = window.history().ok()?;
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{hash}")));
-        super::super::browser::flush_pending();
+        browser::flush_pending();
         Some(())
     }
 
@@ -141,18 +103,6 @@ mod hook {
             child = element.next_element_sibling();
         }
     }
-
-    /// The notice's markup: fixed text only; the link and the details are
-    /// set as text afterwards.
-    const NOTICE: &str = concat!(
-        r#"<p id="sw-crash-message" class="sw-boot-error" role="alert">"#,
-        "Sorry: the comparator hit an error and has stopped. Reload it to carry on with the same weights.",
-        r#"</p><p class="sw-crash-actions"><button type="button" class="sw-button">Reload</button>"#,
-        r#"<button type="button" class="sw-button">Copy error details</button></p>"#,
-        r#"<p class="sw-crash-link">Your weights: <a target="_blank" rel="noopener"></a></p>"#,
-        r#"<p class="sw-crash-status" role="status"></p><details class="sw-crash-details">"#,
-        r#"<summary>Error details</summary><textarea readonly rows="5" aria-label="Error details"></textarea></details>"#,
-    );
 
     fn find(root: &Element, selector: &str) -> Option<Element> {
         root.query_selector(selector).ok().flatten()
@@ -176,9 +126,8 @@ mod hook {
         area.set_text_content(Some(details));
         let reload = find(&alert, "button")?;
         let copy = reload.next_element_sibling()?;
-        let status = find(&alert, "[role=status]")?;
         let _ = wire_reload(&reload, link);
-        wire_copy(&copy, details, &status, &find(&alert, "details")?, &area);
+        wire_copy(&copy, details, &alert)?;
         alert.dyn_into().ok()
     }
 
@@ -214,78 +163,37 @@ mod hook {
 
     /// Copying needs the clipboard's answer, so it runs wasm (a closure
     /// that touches no app state); the details stay selectable either way.
-    fn wire_copy(
-        button: &Element,
-        details: &str,
-        status: &Element,
-        more: &Element,
-        area: &Element,
-    ) {
-        let (details, status, more, area) = (
-            details.to_owned(),
-            status.clone(),
-            more.clone(),
-            area.clone(),
-        );
-        let on_click = Closure::<dyn Fn()>::new(move || {
-            let say = |text: &str| status.set_text_content(Some(text));
-            let (fallback_status, more, area) = (status.clone(), more.clone(), area.clone());
-            let fallback = move || {
-                let _ = more.set_attribute("open", "");
-                let _ = bound(&area, "select", &Array::new()).map(|select| select.call0(&area));
-                fallback_status.set_text_content(Some(
-                    "Your browser did not allow copying here: the details are selected below; copy them yourself.",
-                ));
-            };
-            let clipboard = web_sys::window()
-                .map(|w| w.navigator())
-                .and_then(|n| Reflect::get(&n, &"clipboard".into()).ok())
-                .filter(|c| !c.is_undefined());
-            let Some(clipboard) = clipboard else {
-                return fallback();
-            };
-            say("");
-            let status = status.clone();
-            let on_ok = Closure::once(move |_: JsValue| {
-                status.set_text_content(Some("Copied the error details."))
-            });
-            let on_err = Closure::once(move |_: JsValue| fallback());
-            let _ = clipboard
-                .unchecked_into::<web_sys::Clipboard>()
-                .write_text(&details)
-                .then2(&on_ok, &on_err);
-            on_ok.forget();
-            on_err.forget();
-        });
-        let _ = button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        on_click.forget();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_details_carry_the_message_location_version_and_link() {
-        let text = error_details("boom", "src/x.rs:1:2", "https://h/p/#v=1&w=55");
-        assert!(text.contains("Error: boom"));
-        assert!(text.contains("At: src/x.rs:1:2"));
-        assert!(text.contains(env!("CARGO_PKG_VERSION")));
-        assert!(text.contains("State link: https://h/p/#v=1&w=55"));
+    fn wire_copy(button: &Element, details: &str, alert: &Element) -> Option<()> {
+        let status = find(alert, "[role=status]")?;
+        let (more, area) = (find(alert, "details")?, find(alert, "textarea")?);
+        let details = details.to_owned();
+        let on_click = move |_: &web_sys::Event| {
+            let (status, more, area) = (status.clone(), more.clone(), area.clone());
+            status.set_text_content(Some(""));
+            browser::copy_text(
+                &details,
+                Callback::from(move |copied: bool| {
+                    if !copied {
+                        let _ = more.set_attribute("open", "");
+                        let select = bound(&area, "select", &Array::new());
+                        let _ = select.map(|select| select.call0(&area));
+                    }
+                    say(
+                        &status,
+                        if copied {
+                            CopyOutcome::Copied
+                        } else {
+                            CopyOutcome::Refused
+                        },
+                    );
+                }),
+            );
+        };
+        EventListener::new(button, "click", on_click).forget();
+        Some(())
     }
 
-    #[test]
-    fn the_hash_of_a_state_link_is_what_follows_the_first_hash_sign() {
-        assert_eq!(hash_of("https://h/p/#v=1&w=55"), Some("v=1&w=55"));
-        assert_eq!(hash_of("https://h/p/"), None);
-        assert_eq!(hash_of("https://h/p/#"), None);
-    }
-
-    #[test]
-    fn the_last_rendered_link_is_remembered() {
-        remember_state_link("https://h/#v=1&w=1");
-        remember_state_link("https://h/#v=1&w=1");
-        STATE_LINK.with(|l| assert_eq!(*l.borrow(), "https://h/#v=1&w=1"));
+    fn say(status: &Element, outcome: CopyOutcome) {
+        status.set_text_content(Some(outcome.sentence()));
     }
 }

@@ -67,6 +67,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| dispatcher.run(effects));
     }
     let vm = view(&MATRIX, &dispatcher.model());
-    super::panic::remember_state_link(&vm.share.link);
+    let previous = dispatcher.drawn(&vm.share.link);
+    super::panic::crash_test_trigger(previous, &vm.share.link);
     widget(&vm, &dispatcher.callback())
 }

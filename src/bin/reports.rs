@@ -18,6 +18,7 @@ fn main() {
     use wasm_bindgen::{closure::Closure, JsCast};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+    stackweigh::core::engine::share::team_link::fold_names_with(fold_name);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -32,6 +33,14 @@ fn main() {
     // The handler lives as long as the worker.
     handler.forget();
     let _ = scope.post_message(&array(&Answer::Ready.encode()));
+}
+
+/// A name as team names are compared: the browser's NFKC and case mapping
+/// (see `team_link::Fold`).
+#[cfg(target_arch = "wasm32")]
+fn fold_name(name: &str) -> String {
+    let name = js_sys::JsString::from(name).normalize("NFKC");
+    String::from(name.to_upper_case().to_lower_case().normalize("NFKC"))
 }
 
 /// A request's strings: anything but an array is an empty request (answered

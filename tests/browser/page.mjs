@@ -44,6 +44,10 @@ export class PlaywrightElement extends ElementBase {
   fill(text) {
     return this.handle.fill(text);
   }
+  /** Puts `text` in the field as a paste does: its whole value at once, one input event (Playwright's fill). */
+  paste(text) {
+    return this.handle.fill(text);
+  }
   hover() {
     return this.handle.hover();
   }
@@ -160,6 +164,11 @@ export class AppPage extends AppPageBase {
   async setViewport(viewport) {
     await this.page.setViewportSize(viewport);
     return viewport;
+  }
+
+  /** The page printed to PDF (A4), as bytes. */
+  printPdf() {
+    return this.page.pdf({ format: 'A4' });
   }
 
   /** Clicks `button` and returns the file it downloads: { name, text }. */

@@ -106,6 +106,17 @@ export class WebDriverElement extends ElementBase {
     if ((await this.value()) !== '') await this.session.cmd('POST', `/element/${this.element.id}/clear`, {});
     return this.element.sendKeys(text);
   }
+  /** Puts `text` in the field as a paste does: its whole value at once, one input event. */
+  paste(text) {
+    return this.session.execute(
+      (el, value) => {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      this.element,
+      text,
+    );
+  }
   /** Moves the pointer over the element's centre. */
   hover() {
     return this.pointer([{ type: 'pointerMove', duration: 0, origin: this.element.toJSON(), x: 0, y: 0 }]);
@@ -253,6 +264,11 @@ export class FirefoxApp extends AppPageBase {
   async setViewport({ width, height }) {
     await this.session.setWindowRect({ width, height });
     return this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  }
+
+  /** The page printed to PDF (WebDriver's Print Page, backgrounds included), as bytes. */
+  async printPdf() {
+    return Buffer.from(await this.session.cmd('POST', '/print', { background: true }), 'base64');
   }
 
   /**

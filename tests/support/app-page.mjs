@@ -26,7 +26,9 @@
 //   runningServiceWorkers        a function counting the service workers running
 //   consoleShowsRefusals         whether the console reports what the browser refused (CSP, integrity, framing)
 //   download(button)             clicks `button` and returns the file the page hands the browser: {name, text}
-// Elements: click(), focus(), press(key), fill(text), hover(), clickAt(dx), scrollIntoView(), attribute(name),
+//   printPdf()                   the page printed to PDF, as bytes
+// Elements: click(), focus(), press(key), fill(text) (typed), paste(text) (one input event), hover(), clickAt(dx),
+//   scrollIntoView(), attribute(name),
 //   value(), text() (innerText),
 //   evaluate(fn, arg) (fn(element, arg)), and roles, named, css and role… scoped to the element.
 

@@ -1,45 +1,27 @@
 use yew::prelude::*;
 
-use crate::core::engine::insight::Insight;
-use crate::core::MATRIX;
-
-const ROW: u32 = 22;
-const LABEL_WIDTH: u32 = 92;
-const CENTRE: u32 = LABEL_WIDTH + 124;
-const HALF: u32 = 120;
-const WIDTH: u32 = CENTRE + HALF + 4;
-const TOP: u32 = 22;
+use crate::core::engine::insight::Bar;
+use crate::core::page::contributions_view::{AXIS_X, LEFT_X, RIGHT_X};
+use crate::core::page::view_model::ContributionsView;
 
 /// Why: each weighted criterion's share of the difference, as a diverging
-/// bar chart (right for the first option, left for the second), with the
-/// same figures as a table.
-pub fn contributions_chart(insight: &Insight) -> Html {
-    let bars = &insight.bars;
-    if bars.is_empty() {
-        return html! {};
-    }
-    let height = TOP + ROW * bars.len() as u32 + 4;
-    let (left, right) = (MATRIX.options[1].name, MATRIX.options[0].name);
+/// bar chart, with the same figures as a table.
+pub fn contributions_chart(chart: &ContributionsView, figures: &[Bar]) -> Html {
     html! {
         <figure class="sw-contrib">
             <h2 id="sw-contrib-title">{ "Why: what each criterion adds" }</h2>
             <svg class="sw-contrib-svg" role="img" aria-labelledby="sw-contrib-title sw-contrib-desc"
-                 viewBox={format!("0 0 {WIDTH} {height}")}>
-                <desc id="sw-contrib-desc">{ format!("Weighted score difference per criterion, in points out of 100: bars to the right favour {right}, to the left {left}. The same figures are in the table below.") }</desc>
-                <text class="sw-contrib-side" x={(CENTRE - 6).to_string()} y="14" text-anchor="end">{ format!("← {left}") }</text>
-                <text class="sw-contrib-side" x={(CENTRE + 6).to_string()} y="14">{ format!("{right} →") }</text>
-                <line class="sw-contrib-axis" x1={CENTRE.to_string()} y1="18" x2={CENTRE.to_string()} y2={height.to_string()} />
-                { for bars.iter().enumerate().map(|(row, bar)| {
-                    let y = TOP + ROW * row as u32;
-                    let (x, width) = bar.span(CENTRE, HALF);
-                    let option = if bar.tenths >= 0 { 0 } else { 1 };
-                    html! {
-                        <g>
-                            <text class="sw-contrib-label" x="0" y={(y + 15).to_string()}>{ MATRIX.criteria[bar.criterion].short }</text>
-                            <rect class="sw-contrib-bar" data-option={MATRIX.options[option].id}
-                                  x={x.to_string()} y={(y + 4).to_string()} width={width.max(1).to_string()} height="14" />
-                        </g>
-                    }
+                 viewBox={chart.view_box.clone()}>
+                <desc id="sw-contrib-desc">{ &chart.description }</desc>
+                <text class="sw-contrib-side" x={LEFT_X} y="14" text-anchor="end">{ &chart.left }</text>
+                <text class="sw-contrib-side" x={RIGHT_X} y="14">{ &chart.right }</text>
+                <line class="sw-contrib-axis" x1={AXIS_X} y1="18" x2={AXIS_X} y2={chart.axis_end.to_string()} />
+                { for chart.bars.iter().map(|bar| html! {
+                    <g>
+                        <text class="sw-contrib-label" x="0" y={bar.label_y.to_string()}>{ bar.label }</text>
+                        <rect class="sw-contrib-bar" data-option={bar.option}
+                              x={bar.x.to_string()} y={bar.y.to_string()} width={bar.width.to_string()} height="14" />
+                    </g>
                 }) }
             </svg>
             <details class="sw-contrib-table">
@@ -47,7 +29,7 @@ pub fn contributions_chart(insight: &Insight) -> Html {
                 <table>
                     <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Weighted difference" }</th></tr></thead>
                     <tbody>
-                        { for bars.iter().map(|bar| html! {
+                        { for figures.iter().map(|bar| html! {
                             <tr><th scope="row">{ bar.name }</th><td>{ &bar.label }</td></tr>
                         }) }
                     </tbody>

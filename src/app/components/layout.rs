@@ -20,9 +20,9 @@ const LEDE: &str = "Weigh what matters to your project; the recommendation, the 
 /// opens on demand (why, weights, share), then the footer.
 pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
     html! {
-        <div CLASS={if vm.embed { "sw sw--embed" } else { "sw" }}>
+        <div class="sw" data-embed={vm.embed.then_some("")}>
             <header class="sw-header">
-                <h1 CLASS={vm.embed.then_some("sw-embed-title")}>{ vm.title }</h1>
+                <h1>{ vm.title }</h1>
                 if !vm.embed {
                     <p class="sw-lede">{ LEDE }</p>
                 }
@@ -34,10 +34,10 @@ pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
                 { restore_offer(on) }
             }
             { use_case_picker(&vm.presets, on) }
-            <section CLASS={[&["sw-recommendation"][..], &vm.recommendation_classes()].concat().join(" ")} aria-labelledby="sw-rec-heading">
+            <section class="sw-recommendation" data-verdict={vm.standing} aria-labelledby="sw-rec-heading">
                 { verdict(&vm.recommendation, &vm.insight) }
                 { radar_chart(&vm.radar, on) }
-                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight)) }
+                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight, vm.contributions.as_ref())) }
             </section>
             { panel(Panel::Weights, &vm.panels, on, html! {
                 <>
@@ -71,6 +71,16 @@ fn footer(vm: &ViewModel, on: &Callback<Event>) -> Html {
                 <p><a href={full_page} target="_blank" rel="noopener">{ "Open the full comparator" }</a>{ " · stackweigh: no cookies, no tracking." }</p>
             } else {
                 { methodology_note(vm.footer.methodology.as_ref(), on) }
+                <p class="sw-audited">{ "Audited articles: " }{ for vm.footer.articles.iter().map(|article| html! {
+                    <>
+                        if let Some(url) = article.url {
+                            <a href={url} rel="noopener">{ article.publisher }</a>
+                        } else {
+                            { article.publisher }
+                        }
+                        { article.after }
+                    </>
+                }) }</p>
                 <p>{ &vm.footer.reviewed }</p>
                 if let Some(note) = &vm.footer.storage_note {
                     <p class="sw-storage-note">{ note }</p>

@@ -1,10 +1,6 @@
-//! Render functions, one per view-model slice.
-//!
-//! A class computed at render time is written `CLASS={…}`, not `class={…}`:
-//! `html!` turns a computed `class` into a `yew::Classes` (a hashed set
-//! whose code costs about 3 kB gzip of wasm), while any other attribute is
-//! set as it is. HTML attribute names are case-insensitive, so the browser,
-//! the prerendered page and the CSS all read it as `class`.
+//! Render functions, one per view-model slice. Classes are static
+//! literals; what changes is drawn as attributes (`aria-pressed`,
+//! `data-option`, `data-verdict`…) that the stylesheet selects on.
 
 pub mod contributions;
 pub mod details;
@@ -22,43 +18,45 @@ pub mod team;
 
 #[cfg(test)]
 mod tests {
-    /// Every file that draws markup.
-    const SOURCES: [(&str, &str); 13] = [
-        ("contributions", include_str!("contributions.rs")),
-        ("details", include_str!("details.rs")),
-        ("layout", include_str!("layout.rs")),
-        ("methodology", include_str!("methodology.rs")),
-        ("notice", include_str!("notice.rs")),
-        ("panel", include_str!("panel.rs")),
-        ("presets", include_str!("presets.rs")),
-        ("questionnaire", include_str!("questionnaire.rs")),
-        ("radar", include_str!("radar.rs")),
-        ("recommendation", include_str!("recommendation.rs")),
-        ("share", include_str!("share.rs")),
-        ("sliders", include_str!("sliders.rs")),
-        ("team", include_str!("team.rs")),
-    ];
+    const CSS: &str = include_str!("../../../styles/main.css");
 
+    /// Each state attribute a component draws, as the prerendered page has
+    /// it, and the stylesheet's selector for it.
     #[test]
-    fn no_component_computes_a_class_through_yew_classes() {
-        for (name, source) in SOURCES {
-            for pattern in [concat!(" class", "={"), concat!("classes", "!(")] {
-                assert!(!source.contains(pattern), "{name}.rs: {pattern}");
-            }
-        }
-    }
-
-    #[test]
-    fn computed_classes_reach_the_prerendered_page() {
-        let html = super::super::prerender().to_lowercase();
-        for class in [
-            r#"class="sw""#,
-            r#"class="sw-panel sw-panel--weights""#,
-            r#"class="sw-preset""#,
-            r#"class="sw-toggle is-active""#,
-            r#"class="sw-slider""#,
+    fn the_stylesheet_selects_the_state_the_components_draw() {
+        let html = super::super::prerender();
+        for (drawn, selector) in [
+            (
+                r#"aria-pressed="true" class="sw-toggle""#,
+                r#".sw-toggle[aria-pressed="true"]"#,
+            ),
+            (
+                r#"aria-pressed="false" class="sw-preset""#,
+                r#".sw-preset[aria-pressed="true"]"#,
+            ),
+            (
+                r#"data-panel="share" open="open" class="sw-panel""#,
+                r#".sw-panel[data-panel="share"]"#,
+            ),
+            (
+                r#"data-option="node" class="sw-total""#,
+                r#".sw-total[data-option="node"]"#,
+            ),
+            (
+                r#"<li data-option="python">"#,
+                r#".sw-legend [data-option="python"]"#,
+            ),
+            (r#"<span data-at=""#, r#".sw-tip[data-at="10"]"#),
         ] {
-            assert!(html.contains(class), "{class}");
+            assert!(html.contains(drawn), "the prerender draws {drawn}");
+            assert!(CSS.contains(selector), "main.css selects {selector}");
+        }
+        for selector in [
+            r#".sw-recommendation[data-verdict="none"]"#,
+            r#".sw-recommendation[data-verdict="close"]"#,
+            ".sw-slider[data-off]",
+        ] {
+            assert!(CSS.contains(selector), "main.css selects {selector}");
         }
     }
 }

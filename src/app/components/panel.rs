@@ -8,14 +8,9 @@ use crate::core::page::view_model::PanelView;
 /// is live (the app adopts its state when it mounts).
 pub fn panel(which: Panel, panels: &[PanelView; 3], on: &Callback<Event>, body: Html) -> Html {
     let view = &panels[which.index()];
-    let class = match which {
-        Panel::Weights => "sw-panel sw-panel--weights",
-        Panel::Why => "sw-panel sw-panel--why",
-        Panel::Share => "sw-panel sw-panel--share",
-    };
     let ontoggle = on_toggle(on, move |open| Event::PanelToggled { panel: which, open });
     html! {
-        <details CLASS={class} data-panel={which.id()} open={view.open} {ontoggle}>
+        <details class="sw-panel" data-panel={which.id()} open={view.open} {ontoggle}>
             <summary class="sw-panel-summary">{ view.label }</summary>
             <div class="sw-panel-body">{ body }</div>
         </details>

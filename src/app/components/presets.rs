@@ -17,7 +17,7 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                     html! {
                         <button
                             type="button"
-                            CLASS={if chip.pressed { "sw-preset is-active" } else { "sw-preset" }}
+                            class="sw-preset"
                             data-preset={MATRIX.presets[index].id}
                             aria-pressed={if chip.pressed { "true" } else { "false" }}
                             onclick={on.reform(move |_: MouseEvent| Event::State(Action::ApplyPreset(index)))}
@@ -28,6 +28,9 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                 }) }
             </div>
             <p class="sw-preset-status" role="status">{ &view.status }</p>
+            if let Some(departure) = view.departure {
+                <p class="sw-preset-departure">{ departure }</p>
+            }
             if let Some((heading, lines, reset)) = &view.diff {
                 <div class="sw-preset-diff">
                     <p>{ heading }</p>

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::contributions::contributions_chart;
 use crate::core::engine::insight::Insight;
 use crate::core::engine::recommendation::{Recommendation, Verdict};
+use crate::core::page::view_model::ContributionsView;
 use crate::core::MATRIX;
 
 /// The answer: both totals, the margin, and whether it is too close to call.
@@ -17,7 +18,7 @@ pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
             if view.verdict != Verdict::NoWeights {
                 <dl class="sw-totals">
                     { for view.totals.iter().map(|line| html! {
-                        <div CLASS={format!("sw-total is-{}{}", MATRIX.options[line.option].id, if line.leads { " is-lead" } else { "" })}>
+                        <div class="sw-total" data-option={MATRIX.options[line.option].id}>
                             <dt>{ line.name }</dt>
                             <dd>{ &line.text }<span class="sw-out-of">{ " / 100" }</span></dd>
                         </div>
@@ -34,7 +35,11 @@ pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
 
 /// What decides it, how sure it is, what would change it, and what each
 /// criterion adds.
-pub fn why(view: &Recommendation, insight: &Insight) -> Html {
+pub fn why(
+    view: &Recommendation,
+    insight: &Insight,
+    contributions: Option<&ContributionsView>,
+) -> Html {
     if view.verdict == Verdict::NoWeights {
         return html! { <p class="sw-hint">{ &view.headline }</p> };
     }
@@ -66,7 +71,9 @@ pub fn why(view: &Recommendation, insight: &Insight) -> Html {
                 </div>
             }
           </div>
-            { contributions_chart(insight) }
+            if let Some(chart) = contributions {
+                { contributions_chart(chart, &insight.bars) }
+            }
         </div>
     }
 }

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::dom::EMBED_DIALOG_ID;
+use crate::app::browser::dom::EMBED_DIALOG_ID;
 use crate::core::page::effect::{ChartFormat, Copyable};
 use crate::core::page::event::Event;
 use crate::core::page::view_model::{EmbedDialogView, ShareView};

@@ -39,7 +39,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
         Event::State(Action::SetWeight { criterion, weight })
     });
     html! {
-        <div CLASS={if row.weight == 0 { "sw-slider is-off" } else { "sw-slider" }}>
+        <div class="sw-slider" data-off={row.off.then_some("")}>
             <div class="sw-slider-top">
                 <label for={input_id.clone()}>{ row.name }</label>
                 if row.disputed {
@@ -61,7 +61,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
                     oninput={on_input}
                 />
                 if let Some((at, _)) = &row.tip {
-                    <span CLASS={format!("sw-tip sw-tip-{at}")} aria-hidden="true"></span>
+                    <span class="sw-tip" data-at={*at} aria-hidden="true"></span>
                 }
                 </div>
                 <button
@@ -78,7 +78,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
                 <p id={tip_id} class="sw-tip-text">{ words }</p>
             }
             if let Some(text) = &row.details {
-                { criterion_details(&details_id, criterion, text) }
+                { criterion_details(&details_id, text) }
             }
         </div>
     }

@@ -220,7 +220,7 @@ fn render_claim(out: &mut String, data: &RawData, claim: &RawClaim) {
     let article = source(data, &claim.source);
     let _ = write!(
         out,
-        "<li class=\"sw-claim is-{}\"><p><cite>{}</cite> ({}): <q>{}</q></p><p class=\"sw-verdict\"><strong>{}</strong>",
+        "<li class=\"sw-claim\" data-verdict=\"{}\"><p><cite>{}</cite> ({}): <q>{}</q></p><p class=\"sw-verdict\"><strong>{}</strong>",
         escape(&claim.verdict),
         escape(&article.publisher),
         escape(&favours_text(data, &claim.favours)),

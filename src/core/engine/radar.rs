@@ -1,11 +1,13 @@
 //! Radar chart geometry as plain numbers: axes, rings, one polygon per
 //! option and label positions that never overlap and never leave the
-//! view box. The Yew component only turns this into SVG elements.
+//! view box. `core::page::radar_view` writes it out as SVG attribute text.
 
 use super::matrix::{Matrix, MAX_SCORE, MAX_WEIGHT};
 
-/// Label font size in view-box units (the component uses the same value).
+/// Label font size in view-box units.
 pub const FONT_SIZE: f64 = 12.0;
+/// [`FONT_SIZE`] as the chart's `font-size` attribute.
+pub const FONT_SIZE_TEXT: &str = "12.0";
 /// Radius of the outer ring in view-box units.
 pub const RADIUS: f64 = 86.0;
 /// Gap between the outer ring and the nearest edge of a label.

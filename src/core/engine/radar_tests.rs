@@ -91,4 +91,5 @@ fn coordinates_have_one_decimal() {
     assert_eq!(coordinate(12.345), "12.3");
     assert_eq!(coordinate(-0.04), "0.0");
     assert_eq!(coordinate(-7.96), "-8.0");
+    assert_eq!(coordinate(FONT_SIZE), FONT_SIZE_TEXT);
 }

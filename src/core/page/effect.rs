@@ -51,7 +51,13 @@ pub enum Effect {
         what: Copyable,
     },
     LoadDetailsText,
-    DownloadChart(ChartFormat),
+    /// Download the chart as `file`: `svg` is the standalone SVG document,
+    /// which a PNG is drawn from.
+    DownloadChart {
+        format: ChartFormat,
+        file: &'static str,
+        svg: String,
+    },
     ShowEmbedDialog,
     /// A request to the reports worker, started on first use.
     Ask(Request),

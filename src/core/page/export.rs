@@ -1,9 +1,13 @@
-//! What leaves the widget: a Markdown table for a post, a standalone radar
-//! SVG (for download or a PNG), and the snippets a blog author pastes.
+//! What leaves the widget: a Markdown table for a post, the radar chart as
+//! a standalone SVG document (for download or a PNG), and the snippets a
+//! blog author pastes.
 
+use super::effect::{ChartFormat, Effect};
+use super::radar_view::{radar_view, RadarView};
 use crate::core::engine::details::escape;
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::score::{evaluate, format_tenths, Outcome};
+use crate::core::engine::state::State;
 
 /// The result as a Markdown table: criteria, weights, both scores, totals
 /// and the winner, ready to paste into a post.
@@ -69,22 +73,60 @@ fn export_style_from_palette() -> String {
     )
 }
 
-/// Turns the page's chart markup (`outerHTML` of its `<svg>`) into a
-/// standalone file of the given pixel size: the XML namespace, the size and
-/// [`EXPORT_STYLE`] are added.
-pub fn standalone_svg(markup: &str, width: u32, height: u32) -> Option<String> {
-    let rest = markup.strip_prefix("<svg")?;
-    let open_end = rest.find('>')?;
-    let (attributes, body) = rest.split_at(open_end);
-    let namespace = if attributes.contains("xmlns=") {
-        ""
-    } else {
-        " xmlns=\"http://www.w3.org/2000/svg\""
+/// A download of the chart: the standalone SVG document (a PNG is drawn
+/// from it by the browser) and the file's name.
+pub fn chart_download(matrix: &Matrix, state: &State, format: ChartFormat) -> Effect {
+    let file = match format {
+        ChartFormat::Svg => "stackweigh-node-vs-python.svg",
+        ChartFormat::Png => "stackweigh-node-vs-python.png",
     };
-    Some(format!(
-        "<svg{namespace} width=\"{width}\" height=\"{height}\"{attributes}>{EXPORT_STYLE}{}",
-        &body[1..]
-    ))
+    let chart = radar_view(matrix, &state.weights, state.scale);
+    Effect::DownloadChart {
+        format,
+        file,
+        svg: chart_svg(&chart),
+    }
+}
+
+/// The chart as a file of its own: the SVG namespace, a size in pixels,
+/// [`EXPORT_STYLE`] for the page's classes, and every text escaped.
+pub fn chart_svg(chart: &RadarView) -> String {
+    let (width, height) = chart.export_size;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"{}\" role=\"img\" aria-labelledby=\"sw-radar-title sw-radar-desc\">{EXPORT_STYLE}<title id=\"sw-radar-title\">{}</title><desc id=\"sw-radar-desc\">{}</desc><g class=\"sw-radar-grid\">",
+        chart.view_box,
+        escape(&chart.title),
+        escape(chart.explanation)
+    );
+    for ring in &chart.rings {
+        svg.push_str(&format!("<polygon points=\"{ring}\"/>"));
+    }
+    for (x, y) in &chart.axes {
+        svg.push_str(&format!("<line x1=\"0\" y1=\"0\" x2=\"{x}\" y2=\"{y}\"/>"));
+    }
+    svg.push_str("</g>");
+    for shape in &chart.shapes {
+        svg.push_str(&format!(
+            "<polygon class=\"radar-shape\" data-option=\"{}\" points=\"{}\"/>",
+            escape(shape.option),
+            shape.points
+        ));
+    }
+    svg.push_str(&format!(
+        "<g class=\"sw-radar-labels\" font-size=\"{}\">",
+        chart.font_size
+    ));
+    for label in &chart.labels {
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>",
+            label.x,
+            label.y,
+            label.anchor,
+            escape(label.text)
+        ));
+    }
+    svg.push_str("</g></svg>");
+    svg
 }
 
 // The pinned loader's name and integrity, hashed from embed/embed.js by build.rs.
@@ -126,6 +168,7 @@ pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engine::radar::Scale;
     use crate::core::MATRIX;
 
     #[test]
@@ -159,16 +202,59 @@ mod tests {
     }
 
     #[test]
-    fn the_page_chart_becomes_a_standalone_svg() {
-        let page = "<svg role=\"img\" viewBox=\"0 0 10 10\" class=\"sw-radar-svg\"><polygon class=\"radar-shape\" data-option=\"node\"></polygon></svg>";
-        let file = standalone_svg(page, 800, 600).expect("an svg");
-        assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"600\" role=\"img\" viewBox=\"0 0 10 10\""), "{file}");
-        assert!(file.contains("<style>") && file.ends_with("</svg>"));
+    fn the_chart_file_is_a_standalone_svg_of_the_pages_chart() {
+        let state = State::new(&MATRIX);
+        let Effect::DownloadChart { format, file, svg } =
+            chart_download(&MATRIX, &state, ChartFormat::Svg)
+        else {
+            panic!("a chart download");
+        };
+        assert_eq!(
+            (format, file),
+            (ChartFormat::Svg, "stackweigh-node-vs-python.svg")
+        );
+        let chart = radar_view(&MATRIX, &state.weights, state.scale);
+        let (width, height) = chart.export_size;
+        assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"{}\"", chart.view_box)), "{svg}");
+        assert!(svg.contains(EXPORT_STYLE) && svg.ends_with("</g></svg>"));
+        for shape in &chart.shapes {
+            let polygon = format!(
+                "data-option=\"{}\" points=\"{}\"",
+                shape.option, shape.points
+            );
+            assert!(svg.contains(&polygon), "{polygon}");
+        }
+        assert_eq!(svg.matches("<text ").count(), MATRIX.criteria.len());
+        assert_eq!(svg.matches("<line ").count(), MATRIX.criteria.len());
         assert!(
-            !file.contains("var(--"),
+            !svg.contains("var(--"),
             "no page variables in a file that leaves the page"
         );
-        assert_eq!(standalone_svg("<div></div>", 1, 1), None);
+    }
+
+    #[test]
+    fn the_chart_file_escapes_its_text() {
+        let mut chart = radar_view(&MATRIX, &[], Scale::Raw);
+        chart.labels[0].text = "I/O <b> & \"co\"";
+        chart.title = "<img src=x>".into();
+        let svg = chart_svg(&chart);
+        assert!(
+            svg.contains(">I/O &lt;b&gt; &amp; &quot;co&quot;</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains("<title id=\"sw-radar-title\">&lt;img src=x&gt;</title>"));
+    }
+
+    #[test]
+    fn a_png_is_drawn_from_the_same_svg() {
+        let state = State::new(&MATRIX);
+        let svg_of = |format| match chart_download(&MATRIX, &state, format) {
+            Effect::DownloadChart { svg, file, .. } => (svg, file),
+            other => panic!("{other:?}"),
+        };
+        let (png_svg, png_file) = svg_of(ChartFormat::Png);
+        assert_eq!(png_file, "stackweigh-node-vs-python.png");
+        assert_eq!(png_svg, svg_of(ChartFormat::Svg).0);
     }
 
     #[test]

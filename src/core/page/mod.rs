@@ -4,12 +4,16 @@
 //! [`crate::core::protocol`].
 
 pub mod adopt;
+pub mod choices_view;
+pub mod contributions_view;
+pub mod crash;
 pub mod details_text;
 pub mod effect;
 pub mod event;
 pub mod export;
 pub mod model;
 pub mod query;
+pub mod radar_view;
 pub mod reporting;
 pub mod startup;
 pub mod update;

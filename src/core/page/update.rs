@@ -3,7 +3,7 @@
 
 use super::effect::{load_details, ChartFormat, Copyable, Effect};
 use super::event::Event;
-use super::export::{embed_snippets, markdown};
+use super::export::{chart_download, embed_snippets, markdown};
 use super::model::{Model, Panel};
 use super::query::PageOptions;
 use super::reporting;
@@ -80,7 +80,7 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Event::Download(format) => vec![Effect::DownloadChart(format)],
+        Event::Download(format) => vec![chart_download(matrix, &model.state, format)],
         Event::Downloaded { format, ok } => {
             model.ui.share_status = downloaded_status(format, ok);
             Vec::new()

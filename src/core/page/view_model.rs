@@ -3,14 +3,18 @@
 
 use std::rc::Rc;
 
+use super::choices_view::{presets, quiz};
+pub use super::choices_view::{PresetChip, PresetsView, QuestionView, QuizView};
+use super::contributions_view::contributions_view;
+pub use super::contributions_view::ContributionsView;
 use super::details_text::DetailsText;
 use super::model::{Model, Panel};
+use super::radar_view::radar_view;
+pub use super::radar_view::RadarView;
 use super::reporting::view::{self as reporting, MethodologyView, TeamworkView};
 use crate::core::engine::insight::Insight;
-use crate::core::engine::matrix::Matrix;
-use crate::core::engine::questionnaire::{effect_text, BASE_WEIGHT, QUESTIONS};
-use crate::core::engine::radar::Scale;
-use crate::core::engine::recommendation::Recommendation;
+use crate::core::engine::matrix::{ArticleLink, Matrix, ARTICLE_LINKS};
+use crate::core::engine::recommendation::{Recommendation, Verdict};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewModel {
@@ -25,6 +29,11 @@ pub struct ViewModel {
     pub sliders: Vec<SliderGroup>,
     pub recommendation: Rc<Recommendation>,
     pub insight: Rc<Insight>,
+    /// The answer's standing (`data-verdict`): "none" with no weight set,
+    /// "close" when too close to call, else nothing to mark.
+    pub standing: Option<&'static str>,
+    /// What each criterion adds, with no weight set none.
+    pub contributions: Option<ContributionsView>,
     pub radar: RadarView,
     pub share: ShareView,
     pub footer: FooterView,
@@ -35,38 +44,6 @@ pub struct ViewModel {
 pub struct PanelView {
     pub open: bool,
     pub label: &'static str,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PresetChip {
-    pub index: usize,
-    pub name: &'static str,
-    pub pressed: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PresetsView {
-    pub chips: Vec<PresetChip>,
-    pub status: String,
-    /// After an edit: "Compared with …", one line per change, the reset label.
-    pub diff: Option<(String, Vec<String>, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuizView {
-    pub open: bool,
-    pub hint: String,
-    pub questions: Vec<QuestionView>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionView {
-    pub index: usize,
-    pub id: &'static str,
-    pub text: &'static str,
-    /// (answer text, its effect in words, chosen)
-    pub answers: Vec<(&'static str, String, bool)>,
-    pub answered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,18 +58,28 @@ pub struct SliderRow {
     pub id: &'static str,
     pub name: &'static str,
     pub weight: u8,
+    /// Weighted 0: the criterion is ignored.
+    pub off: bool,
     pub disputed: bool,
-    /// The weight at which the answer changes, and that in words.
-    pub tip: Option<(u8, String)>,
+    /// The weight at which the answer changes (`data-at`), and that in words.
+    pub tip: Option<(&'static str, String)>,
     /// The "Why?" text, when open.
-    pub details: Option<DetailsText>,
+    pub details: Option<DetailsView>,
 }
 
+/// A criterion's open "Why?".
 #[derive(Debug, Clone, PartialEq)]
-pub struct RadarView {
-    pub weights: Vec<u8>,
-    pub scale: Scale,
+pub enum DetailsView {
+    /// On its way, in words.
+    Loading(&'static str),
+    /// HTML rendered at build time from the reviewed data, shown as is.
+    Loaded(Rc<str>),
+    /// Why it could not be loaded, in words.
+    Failed(String),
 }
+
+/// Slider positions as attribute text.
+const POSITIONS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareView {
@@ -121,6 +108,17 @@ pub struct FooterView {
     pub storage_note: Option<String>,
     /// "How we score", while it is open.
     pub methodology: Option<MethodologyView>,
+    /// The audited articles, named on the page (none in an embed).
+    pub articles: Vec<ArticleMention>,
+}
+
+/// One audited article in the footer's line: its publisher, its address if
+/// it has one, and what follows it in the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMention {
+    pub publisher: &'static str,
+    pub url: Option<&'static str>,
+    pub after: &'static str,
 }
 
 pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
@@ -139,33 +137,43 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         sliders: sliders(matrix, model),
         recommendation: model.analysis.recommendation.clone(),
         insight: model.analysis.insight.clone(),
-        radar: RadarView {
-            weights: model.state.weights.clone(),
-            scale: model.state.scale,
-        },
+        standing: standing(model),
+        contributions: contributions_view(matrix, &model.analysis.insight),
+        radar: radar_view(matrix, &model.state.weights, model.state.scale),
         share: share(matrix, model),
         footer: FooterView {
             full_page: embed.then(|| model.full_page_link()),
             reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
             storage_note: model.state.storage_note.clone(),
             methodology: reporting::methodology(model),
+            articles: if embed { Vec::new() } else { mentions(ARTICLE_LINKS) },
         },
         teamwork: reporting::view(model),
     }
 }
 
-impl ViewModel {
-    /// The recommendation's state as CSS classes: empty, or a close call.
-    pub fn recommendation_classes(&self) -> Vec<&'static str> {
-        let empty =
-            self.recommendation.verdict == crate::core::engine::recommendation::Verdict::NoWeights;
-        [
-            empty.then_some("is-empty"),
-            self.insight.too_close.then_some("is-close"),
-        ]
-        .into_iter()
-        .flatten()
+/// "A, B, C and D." as a list of mentions.
+fn mentions(articles: &'static [ArticleLink]) -> Vec<ArticleMention> {
+    let last = articles.len().saturating_sub(1);
+    (articles.iter().enumerate())
+        .map(|(i, article)| ArticleMention {
+            publisher: article.publisher,
+            url: article.url,
+            after: match last - i {
+                0 => ".",
+                1 => " and ",
+                _ => ", ",
+            },
+        })
         .collect()
+}
+
+fn standing(model: &Model) -> Option<&'static str> {
+    let analysis = &model.analysis;
+    if analysis.recommendation.verdict == Verdict::NoWeights {
+        Some("none")
+    } else {
+        analysis.insight.too_close.then_some("close")
     }
 }
 
@@ -174,74 +182,6 @@ fn panel_label(panel: Panel) -> &'static str {
         Panel::Weights => "Adjust the weights",
         Panel::Why => "Why, and what would change it",
         Panel::Share => "Share, embed, export",
-    }
-}
-
-fn presets(matrix: &Matrix, model: &Model) -> PresetsView {
-    let state = &model.state;
-    let preset = state.preset.and_then(|i| matrix.presets.get(i));
-    let changes = state.changes_from_preset(matrix);
-    let unchanged = preset.is_some() && changes.is_empty();
-    let status = match preset {
-        Some(preset) if unchanged => format!("{}: {}", preset.name, preset.summary),
-        Some(preset) => format!(
-            "Started from “{}”, then edited. {}",
-            preset.name, preset.summary
-        ),
-        None => "Pick the use case closest to yours, or set the weights yourself.".to_string(),
-    };
-    let diff = preset.filter(|_| !changes.is_empty()).map(|preset| {
-        let lines = changes
-            .iter()
-            .map(|&(c, was, now)| format!("{}: {was} → {now}", matrix.criteria[c].name))
-            .collect();
-        (
-            format!("Compared with “{}”:", preset.name),
-            lines,
-            format!("Reset to “{}”", preset.name),
-        )
-    });
-    PresetsView {
-        chips: (matrix.presets.iter().enumerate())
-            .map(|(index, p)| PresetChip {
-                index,
-                name: p.name,
-                pressed: unchanged && state.preset == Some(index),
-            })
-            .collect(),
-        status,
-        diff,
-    }
-}
-
-fn quiz(matrix: &Matrix, model: &Model) -> QuizView {
-    let answers = &model.state.answers;
-    let answered = answers.iter().flatten().count();
-    QuizView {
-        open: model.ui.quiz_open,
-        hint: format!("Each answer moves some weights from a neutral {BASE_WEIGHT} (shown beside it); the sliders update at once and stay yours to adjust. {answered} of {} answered.", QUESTIONS.len()),
-        // Worded only while open: every answer's effect is a sentence, and
-        // this runs on every slider move.
-        questions: QUESTIONS
-            .iter()
-            .take(if model.ui.quiz_open { QUESTIONS.len() } else { 0 })
-            .enumerate()
-            .map(|(q, question)| {
-                let chosen = answers.get(q).copied().flatten();
-                QuestionView {
-                    index: q,
-                    id: question.id,
-                    text: question.text,
-                    answers: (question.answers.iter().enumerate())
-                        .map(|(a, answer)| {
-                            let picked = chosen == Some(a as u8);
-                            (answer.text, effect_text(matrix, answer), picked)
-                        })
-                        .collect(),
-                    answered: chosen.is_some(),
-                }
-            })
-            .collect(),
     }
 }
 
@@ -256,14 +196,19 @@ fn sliders(matrix: &Matrix, model: &Model) -> Vec<SliderGroup> {
                 .filter(|&c| state.is_visible(c))
                 .map(|c| {
                     let criterion = &matrix.criteria[c];
+                    let weight = state.weights.get(c).copied().unwrap_or(0);
+                    let tip = tipping.get(c).and_then(Option::as_ref);
                     SliderRow {
                         criterion: c,
                         id: criterion.id,
                         name: criterion.name,
-                        weight: state.weights.get(c).copied().unwrap_or(0),
+                        weight,
+                        off: weight == 0,
                         disputed: criterion.disputed,
-                        tip: tipping.get(c).cloned().flatten(),
-                        details: (state.open == Some(c)).then(|| model.ui.details.clone()),
+                        tip: tip.and_then(|(at, words)| {
+                            Some((*POSITIONS.get(usize::from(*at))?, words.clone()))
+                        }),
+                        details: (state.open == Some(c)).then(|| details(&model.ui.details, c)),
                     }
                 })
                 .collect();
@@ -273,6 +218,14 @@ fn sliders(matrix: &Matrix, model: &Model) -> Vec<SliderGroup> {
             })
         })
         .collect()
+}
+
+fn details(text: &DetailsText, criterion: usize) -> DetailsView {
+    match (text.fragment(criterion), text) {
+        (Some(fragment), _) => DetailsView::Loaded(Rc::from(fragment)),
+        (None, DetailsText::Failed(failure)) => DetailsView::Failed(failure.message()),
+        _ => DetailsView::Loading("Loading the rationale and sources…"),
+    }
 }
 
 fn share(matrix: &Matrix, model: &Model) -> ShareView {

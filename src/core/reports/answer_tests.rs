@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::engine::fixture::TEST_MATRIX as M;
-use crate::core::engine::share::{encode, Shared};
+use crate::core::engine::share::{encode, Shared, MAX_PASTE_BYTES};
+use crate::core::reports::text::escape;
 
 fn link(weights: &[u8]) -> String {
     format!(
@@ -141,4 +142,85 @@ fn methodology_is_answered_as_html() {
         html.starts_with("<dl>") && html.contains("The presets"),
         "{html}"
     );
+}
+
+#[test]
+fn an_address_bar_team_link_over_4_kib_is_refused_with_a_message() {
+    let long = format!("#t=1&n=Ana&w=5{}", "5".repeat(5_000));
+    let report = team_from(&long, "", None);
+    let expected = format!(
+        "The team link could not be read: it is {} characters long, more than the 4096 a real one needs.",
+        long.len() - 1
+    );
+    assert!(report.html.contains(&expected), "{}", report.html);
+    assert!(report.people.is_empty() && report.link.is_empty());
+}
+
+#[test]
+fn a_paste_over_64_kib_is_refused_unread() {
+    // 100,000 bad lines: nothing of it is read, and the report stays one line.
+    let paste = "x\n".repeat(100_000);
+    let report = team_from("", &paste, None);
+    assert!(
+        report.html.contains(
+            "That paste is 196 KiB; the team view reads at most 64 KiB at a time. Paste fewer links."
+        ),
+        "{}",
+        report.html
+    );
+    assert_eq!(report.html.matches("<p>").count(), 1);
+    assert!(!report.added_all);
+}
+
+#[test]
+fn at_most_ten_problems_are_listed_then_how_many_more() {
+    let lines = MAX_PASTE_BYTES / 2;
+    let paste = "x\n".repeat(lines);
+    let report = team_from("", &paste, None);
+    assert_eq!(
+        report.html.matches("was not added").count(),
+        PROBLEMS_SHOWN,
+        "{}",
+        &report.html[..400]
+    );
+    assert!(report.html.contains("<p>Line 10 was not added"));
+    assert!(
+        report.html.contains("<p>And 32,758 more problems.</p>"),
+        "{}",
+        report.html
+    );
+    assert!(report.html.len() < 2_000, "{} bytes", report.html.len());
+}
+
+#[test]
+fn hostile_names_are_text_in_the_team_report() {
+    let names = ["<img src=x", "\"><b>", "[a](//x.co)", "a@x.co", "~~s~~"];
+    let paste: Vec<String> = (names.iter().enumerate())
+        .map(|(i, name)| format!("{name} {}", link(&[i as u8, 5, 9])))
+        .collect();
+    let report = team_from("", &paste.join("\n"), None);
+    assert_eq!(report.people, names, "{}", report.html);
+    assert!(!report.html.contains("<img") && !report.html.contains("<b>"));
+    for name in names {
+        let isolated = format!("<bdi>{}</bdi>", escape(name));
+        assert!(report.html.contains(&isolated), "{isolated}");
+    }
+}
+
+#[test]
+fn a_name_with_a_hidden_character_is_refused_with_its_own_message() {
+    let paste = format!(
+        "Ana\u{202e}x {}\nBen\u{200b} {}",
+        link(&[1, 2, 3]),
+        link(&[3, 2, 1])
+    );
+    let report = team_from("", &paste, None);
+    assert!(report.people.is_empty());
+    for line in [
+        "Line 1 was not added: the name “<bdi>Anax</bdi>” holds U+202E, an invisible mark that changes the direction of the text around it; type the name again without it.",
+        "Line 2 was not added: the name “<bdi>Ben</bdi>” holds U+200B, an invisible formatting character; type the name again without it.",
+    ] {
+        assert!(report.html.contains(line), "{}", report.html);
+    }
+    assert!(!report.html.contains(['\u{202e}', '\u{200b}']));
 }

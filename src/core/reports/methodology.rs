@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::core::engine::details::escape;
+use super::text::{escape, Text};
 use crate::core::engine::insight::close_call_rule;
 use crate::core::engine::matrix::{Matrix, NOTES};
 use crate::core::engine::sensitivity::{NEARBY_SPREAD, SAMPLES};
@@ -14,7 +14,7 @@ use crate::core::engine::sensitivity::{NEARBY_SPREAD, SAMPLES};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub heading: &'static str,
-    pub text: String,
+    pub text: Text,
     pub links: Vec<Link>,
 }
 
@@ -37,7 +37,7 @@ pub struct AuditedArticle {
 
 include!(concat!(env!("OUT_DIR"), "/audited_articles.rs"));
 
-fn section(heading: &'static str, text: String) -> Section {
+fn section(heading: &'static str, text: Text) -> Section {
     Section {
         heading,
         text,
@@ -59,10 +59,10 @@ fn audited(articles: &[AuditedArticle]) -> Section {
         .collect();
     Section {
         heading: "The articles",
-        text: format!(
+        text: Text::new().ours(format!(
             "This tool audits the claims of these {} articles on Node.js versus Python; each criterion's “Why?” quotes what they say there and our verdict.",
             articles.len()
-        ),
+        )),
         links,
     }
 }
@@ -76,33 +76,36 @@ pub fn methodology(matrix: &Matrix) -> Vec<Section> {
         .sum();
     let disputed = matrix.criteria.iter().filter(|c| c.disputed).count();
     vec![
-        section("The scale", NOTES.scale.to_string()),
+        section("The scale", Text::new().data(NOTES.scale)),
         section(
             "The totals",
-            format!(
+            Text::new().ours(format!(
                 "An option's total is the weighted mean of its scores on 0–100: 100 × Σ(weight × score) ÷ (10 × Σ weight). Each bar under “Why: what each criterion adds” is one criterion's share of the margin. Robustness is the share of {},{:03} nearby weightings (each weight moved independently by up to ±{}%) in which the winner stays the same. {}",
                 SAMPLES / 1000,
                 SAMPLES % 1000,
                 (NEARBY_SPREAD * 100.0 + 0.5) as u32,
                 close_call_rule()
-            ),
+            )),
         ),
-        section("The presets", NOTES.presets_method.to_string()),
+        section("The presets", Text::new().data(NOTES.presets_method)),
         audited(AUDITED_ARTICLES),
         section(
             "Sources and corrections",
-            format!(
+            Text::new().ours(format!(
                 "{} sources: the {} articles this tool checks, and primary sources (official documentation, PEPs, release notes, named surveys and benchmarks), each dated when it was last checked. {claims} claims from the articles are quoted and audited; {corrected} of them are marked false, outdated, oversimplified or contested, with the correct statement, and {} are marked unverified because nobody can check them. {disputed} criteria carry a “sources disagree” mark.",
                 matrix.source_count,
                 AUDITED_ARTICLES.len(),
                 NOTES.unverified_claims
-            ),
+            )),
         ),
         section(
             "Reviewed",
-            format!("The whole matrix was last reviewed on {}.", matrix.reviewed),
+            Text::new()
+                .ours("The whole matrix was last reviewed on ")
+                .data(matrix.reviewed)
+                .ours("."),
         ),
-        section("Propose a change", NOTES.contribute.to_string()),
+        section("Propose a change", Text::new().data(NOTES.contribute)),
     ]
 }
 
@@ -114,7 +117,7 @@ pub fn methodology_html(matrix: &Matrix) -> String {
             out,
             "<dt>{}</dt><dd>{}",
             section.heading,
-            escape(&section.text)
+            section.text.html()
         );
         if !section.links.is_empty() {
             out.push_str("<ul class=\"sw-method-links\">");
@@ -145,7 +148,7 @@ mod tests {
     #[test]
     fn the_note_states_the_review_date_and_the_real_counts() {
         let note = methodology(&MATRIX);
-        let all: String = note.iter().map(|s| s.text.as_str()).collect();
+        let all: String = note.iter().map(|s| s.text.plain()).collect();
         assert!(all.contains(MATRIX.reviewed));
         assert!(all.contains(&format!("{} sources", MATRIX.source_count)));
         let claims: usize = MATRIX.criteria.iter().map(|c| c.claims as usize).sum();
@@ -159,7 +162,8 @@ mod tests {
             .iter()
             .find(|s| s.heading == "The totals")
             .unwrap()
-            .text;
+            .text
+            .plain();
         assert!(totals.contains("2,000 nearby weightings"), "{totals}");
         assert!(totals.contains("±30%"), "{totals}");
         assert!(totals.contains(&close_call_rule()), "{totals}");
@@ -172,11 +176,8 @@ mod tests {
             .iter()
             .find(|s| s.heading == "The articles")
             .expect("an articles section");
-        assert!(
-            articles.text.contains("these 5 articles"),
-            "{}",
-            articles.text
-        );
+        let text = articles.text.plain();
+        assert!(text.contains("these 5 articles"), "{text}");
         let texts: Vec<&str> = articles.links.iter().map(|l| l.text.as_str()).collect();
         for publisher in [
             "Simform",
@@ -208,7 +209,11 @@ mod tests {
         let note = methodology(&MATRIX);
         assert_eq!(html.matches("<dt>").count(), note.len());
         for section in &note {
-            assert!(html.contains(&escape(&section.text)), "{}", section.heading);
+            assert!(
+                html.contains(&escape(&section.text.plain())),
+                "{}",
+                section.heading
+            );
             for link in section.links.iter().filter_map(|l| l.url) {
                 assert!(html.contains(&format!("href=\"{}\"", escape(link))));
             }
@@ -219,7 +224,11 @@ mod tests {
     #[test]
     fn every_section_says_something() {
         for section in methodology(&MATRIX) {
-            assert!(!section.text.trim().is_empty(), "{}", section.heading);
+            assert!(
+                !section.text.plain().trim().is_empty(),
+                "{}",
+                section.heading
+            );
         }
     }
 }

@@ -15,13 +15,17 @@ pub mod methodology;
 pub mod print_html;
 pub mod team;
 pub mod team_html;
+pub mod text;
 
 use crate::core::engine::matrix::Matrix;
-use crate::core::engine::share::{decode_link, encode_team, Link, Member};
+use crate::core::engine::share::{
+    decode_link, encode_team, paste_too_long, Link, Member, MAX_PASTE_BYTES,
+};
 use crate::core::protocol::{Answer, Request, TeamReport};
 use adr::{record, subject_of, Evidence, Subject};
 use methodology::methodology_html;
 use team::{add_pasted, paste_problem, team_view};
+use text::Text;
 
 /// The worker's whole job: one answer per request.
 pub fn answer(matrix: &Matrix, request: &Request) -> Answer {
@@ -43,28 +47,38 @@ pub fn answer(matrix: &Matrix, request: &Request) -> Answer {
     }
 }
 
+/// At most this many problems are listed; "and N more" says the rest.
+pub const PROBLEMS_SHOWN: usize = 10;
+
 /// The team a link holds, read as any team link is (its length limit
-/// included), then the pasted lines added and one person removed.
+/// included), then the pasted lines added and one person removed. A paste
+/// over [`MAX_PASTE_BYTES`] is refused unread.
 fn team(matrix: &Matrix, link: &str, add: &str, remove: Option<&str>) -> TeamReport {
     let mut problems = Vec::new();
     let mut members: Vec<Member> = match decode_link(matrix, link) {
         Ok(Some(Link::Team(members))) => members,
         Ok(None) => Vec::new(),
         Ok(Some(Link::Single(_))) => {
-            problems.push("The address holds one person's link, not a team's.".to_string());
+            problems.push(Text::new().ours("The address holds one person's link, not a team's."));
             Vec::new()
         }
         Err(error) => {
-            problems.push(format!(
-                "The team link could not be read: {}.",
-                error.reason()
-            ));
+            let mut problem = Text::new().ours("The team link could not be read: ");
+            error.write_reason(&mut problem);
+            problems.push(problem.ours("."));
             Vec::new()
         }
     };
     members.retain(|m| Some(m.name.as_str()) != remove);
-    for (line, error) in add_pasted(matrix, &mut members, add) {
-        problems.push(paste_problem(line, &error));
+    if add.len() > MAX_PASTE_BYTES {
+        problems.push(Text::new().ours(paste_too_long(add.len())));
+    } else {
+        let pasted = add_pasted(matrix, &mut members, add);
+        problems.extend(
+            pasted
+                .iter()
+                .map(|(line, error)| paste_problem(*line, error)),
+        );
     }
     let link = if members.is_empty() {
         String::new()
@@ -75,9 +89,33 @@ fn team(matrix: &Matrix, link: &str, add: &str, remove: Option<&str>) -> TeamRep
     TeamReport {
         added_all: problems.is_empty() && !add.trim().is_empty(),
         people: members.into_iter().map(|m| m.name).collect(),
-        html: team_html::report(&problems, view.as_ref()),
+        html: team_html::report(&capped(problems), view.as_ref()),
         link,
     }
+}
+
+/// The first [`PROBLEMS_SHOWN`] problems, then how many more there are.
+fn capped(mut problems: Vec<Text>) -> Vec<Text> {
+    if problems.len() > PROBLEMS_SHOWN {
+        let more = problems.len() - PROBLEMS_SHOWN;
+        problems.truncate(PROBLEMS_SHOWN);
+        let lines = if more == 1 { "problem" } else { "problems" };
+        problems.push(Text::new().ours(format!("And {} more {lines}.", grouped(more))));
+    }
+    problems
+}
+
+/// `12345` → `"12,345"`.
+fn grouped(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn decision_record(matrix: &Matrix, hash: &str, address: &str, payload: &str) -> String {

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::adr::{deciding_sources, subject_of, Evidence, Source};
 use super::team::mean_weights;
-use crate::core::engine::details::escape;
+use super::text::escape;
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::score::{evaluate, format_tenths, Evaluation, Outcome};
 use crate::core::engine::share::Link;

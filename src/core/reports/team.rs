@@ -1,5 +1,6 @@
 //! "Compare with your team": everyone's verdict, the team's, where the team
-//! disagrees, and whether one person alone decides it. All worded here.
+//! disagrees, and whether one person alone decides it. All worded here, as
+//! [`Text`]: names stay others' text until a format writes them.
 //!
 //! The team's weights are the mean of everyone's, per criterion, rounded to
 //! a whole slider step with halves rounded up (6.5 → 7), so the team's
@@ -13,6 +14,7 @@ use crate::core::engine::recommendation::{recommendation_for, Recommendation, Ve
 use crate::core::engine::score::{evaluate, Outcome};
 use crate::core::engine::share::team_link::{check_name, check_team};
 use crate::core::engine::share::{read_link, DecodeError, Link, Member};
+use crate::core::reports::text::{names, Text};
 
 /// The team view's fixed wording.
 pub const PEOPLE_HEADING: &str = "Each person's verdict";
@@ -36,8 +38,6 @@ pub struct PersonLine {
     /// e.g. `"Node.js leads, by 4.2 points"`.
     pub headline: String,
     pub margin_tenths: i32,
-    /// The row in one line, e.g. `"Ana (from Real-time chat): Node.js leads, by 9.8 points"`.
-    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +46,9 @@ pub struct Combined {
     pub weights: Vec<u8>,
     pub recommendation: Recommendation,
     /// How the team's verdict is reached, in one sentence.
-    pub method: String,
+    pub method: Text,
     /// The median's weights and verdict, when they differ from the mean's.
-    pub median: Option<(Vec<u8>, String)>,
+    pub median: Option<(Vec<u8>, Text)>,
 }
 
 /// One criterion's spread of weights across the team.
@@ -63,17 +63,17 @@ pub struct Spread {
     /// `highest − lowest`: the length of the chart's bar.
     pub range: u8,
     /// e.g. `"from 2 (Ben) to 9 (Ana, Chloe)"`.
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeaveOneOut {
     pub robust: bool,
     /// The answer in one sentence.
-    pub summary: String,
+    pub summary: Text,
     /// Per person: the team's verdict without them, e.g.
     /// `"Without Ana: Python leads, by 1.2 points"`.
-    pub without: Vec<String>,
+    pub without: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,9 +117,6 @@ fn person_line(matrix: &Matrix, member: &Member) -> PersonLine {
         .preset
         .and_then(|p| matrix.presets.get(p))
         .map(|p| p.name);
-    let from = started_from
-        .map(|p| format!(" (from {p})"))
-        .unwrap_or_default();
     let answered = member.shared.answers.iter().any(Option::is_some);
     let start = match started_from {
         Some(use_case) => use_case,
@@ -127,7 +124,6 @@ fn person_line(matrix: &Matrix, member: &Member) -> PersonLine {
         None => "their own weights",
     };
     PersonLine {
-        text: format!("{}{from}: {}", member.name, recommendation.headline),
         name: member.name.clone(),
         started_from,
         start,
@@ -194,18 +190,21 @@ fn combined(matrix: &Matrix, members: &[Member]) -> Combined {
                 .iter()
                 .map(|t| t.leads)
                 .eq(recommendation.totals.iter().map(|t| t.leads));
-        let text = format!(
-            "With the median of the weights instead: {}{}.",
-            median.headline,
-            if agrees { "" } else { " (a different answer)" }
-        );
+        let text = Text::new()
+            .ours("With the median of the weights instead: ")
+            .data(median.headline)
+            .ours(if agrees {
+                "."
+            } else {
+                " (a different answer)."
+            });
         (median_weights, text)
     });
     Combined {
-        method: format!(
+        method: Text::new().ours(format!(
             "The team's verdict weighs each criterion by the mean of the {} weights, rounded to a whole step (halves up).",
             members.len()
-        ),
+        )),
         weights,
         recommendation,
         median,
@@ -229,22 +228,23 @@ pub fn spread(matrix: &Matrix, members: &[Member], criterion: usize) -> Spread {
     let lowest = weights.iter().copied().min().unwrap_or(0);
     let highest = weights.iter().copied().max().unwrap_or(0);
     let who = |value: u8| {
-        let names: Vec<&str> = members
+        let at_value: Vec<&str> = members
             .iter()
             .zip(&weights)
             .filter(|(_, &w)| w == value)
             .map(|(m, _)| m.name.as_str())
             .collect();
-        names.join(", ")
+        names(&at_value, ", ")
     };
     Spread {
         criterion,
         name: matrix.criteria[criterion].name,
-        text: format!(
-            "from {lowest} ({}) to {highest} ({})",
-            who(lowest),
-            who(highest)
-        ),
+        text: Text::new()
+            .ours(format!("from {lowest} ("))
+            .then(who(lowest))
+            .ours(format!(") to {highest} ("))
+            .then(who(highest))
+            .ours(")"),
         weights,
         lowest,
         highest,
@@ -275,7 +275,11 @@ fn leave_one_out(
             if leader(&verdict) != team_leader {
                 changed.push(members[left_out].name.as_str());
             }
-            format!("Without {}: {}", members[left_out].name, verdict.headline)
+            Text::new()
+                .ours("Without ")
+                .theirs(members[left_out].name.as_str())
+                .ours(": ")
+                .data(verdict.headline)
         })
         .collect();
     Some(LeaveOneOut {
@@ -295,28 +299,18 @@ fn leader(recommendation: &Recommendation) -> (Verdict, Option<usize>) {
     (recommendation.verdict, leading)
 }
 
-fn robustness_summary(matrix: &Matrix, team: &Recommendation, changed: &[&str]) -> String {
-    let answer = match leader(team) {
-        (Verdict::Winner, Some(option)) => format!("{} ahead", matrix.options[option].name),
-        (Verdict::Tie, _) => "it a dead heat".to_string(),
-        _ => "it undecided".to_string(),
-    };
-    if changed.is_empty() {
-        format!("Robust: leaving out any one person's weights keeps {answer}.")
-    } else {
-        format!(
-            "Not robust: leaving out {} changes the team's answer.",
-            or_list(changed)
-        )
+fn robustness_summary(matrix: &Matrix, team: &Recommendation, changed: &[&str]) -> Text {
+    if !changed.is_empty() {
+        return Text::new()
+            .ours("Not robust: leaving out ")
+            .then(names(changed, " or "))
+            .ours(" changes the team's answer.");
     }
-}
-
-/// `["A"]` → `"A"`, `["A", "B"]` → `"A or B"`, `["A", "B", "C"]` → `"A, B or C"`.
-fn or_list(names: &[&str]) -> String {
-    match names.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
+    let keeps = Text::new().ours("Robust: leaving out any one person's weights keeps ");
+    match leader(team) {
+        (Verdict::Winner, Some(option)) => keeps.data(matrix.options[option].name).ours(" ahead."),
+        (Verdict::Tie, _) => keeps.ours("it a dead heat."),
+        _ => keeps.ours("it undecided."),
     }
 }
 

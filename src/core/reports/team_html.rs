@@ -1,21 +1,22 @@
 //! "Compare with your team" as HTML: the problems with what was pasted,
 //! and the team view. The reports worker draws it and the page shows it as
 //! is beside its own form, so its code and words cost the page's first
-//! load nothing. Every text from a reader or a link is escaped here, and
-//! the markup carries classes only (the page's CSP forbids inline styles).
+//! load nothing. Every text is written by the HTML renderer of
+//! [`Text`](super::text::Text) (names in `<bdi>`), and the markup carries
+//! classes only (the page's CSP forbids inline styles).
 
 use std::fmt::Write;
 
 use super::team::{Spread, TeamView, LEAVE_ONE_OUT_HEADING, PEOPLE_HEADING, TEAM_HEADING};
-use crate::core::engine::details::escape;
+use super::text::{escape, Text};
 
 /// The read-only report: what went wrong with the paste, then the team.
-pub fn report(problems: &[String], team: Option<&TeamView>) -> String {
+pub fn report(problems: &[Text], team: Option<&TeamView>) -> String {
     let mut out = String::new();
     if !problems.is_empty() {
         out.push_str("<div class=\"sw-team-problems\" role=\"alert\">");
         for problem in problems {
-            let _ = write!(out, "<p>{}</p>", escape(problem));
+            let _ = write!(out, "<p>{}</p>", problem.html());
         }
         out.push_str("</div>");
     }
@@ -42,10 +43,10 @@ pub fn render(view: &TeamView) -> String {
             out,
             "<h3>{}</h3><p>{}</p><ul>",
             LEAVE_ONE_OUT_HEADING,
-            escape(&loo.summary)
+            loo.summary.html()
         );
         for line in &loo.without {
-            let _ = write!(out, "<li>{}</li>", escape(line));
+            let _ = write!(out, "<li>{}</li>", line.html());
         }
         out.push_str("</ul>");
     }
@@ -58,10 +59,10 @@ fn combined(view: &TeamView, out: &mut String) {
         out,
         "<h3>{TEAM_HEADING}</h3><p class=\"sw-team-verdict\" id=\"{VERDICT_ID}\">{}</p><p>{}</p>",
         escape(&combined.recommendation.headline),
-        escape(&combined.method)
+        combined.method.html()
     );
     if let Some((_, median)) = &combined.median {
-        let _ = write!(out, "<p>{}</p>", escape(median));
+        let _ = write!(out, "<p>{}</p>", median.html());
     }
 }
 
@@ -74,7 +75,7 @@ fn people(view: &TeamView, out: &mut String) {
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-            escape(&person.name),
+            Text::new().theirs(person.name.as_str()).html(),
             escape(person.start),
             escape(&person.headline)
         );
@@ -106,7 +107,7 @@ fn disagreements(view: &TeamView, out: &mut String) {
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
             escape(spread.name),
             spread.range,
-            escape(&spread.text)
+            spread.text.html()
         );
     }
     out.push_str("</tbody></table>");
@@ -161,11 +162,16 @@ mod tests {
     }
 
     #[test]
-    fn names_are_escaped_everywhere_they_appear() {
-        let team = [member("<b>&\"x'", &[9, 0, 9]), member("Ben", &[1, 5, 9])];
+    fn names_are_escaped_and_isolated_everywhere_they_appear() {
+        let name = "<b>&\"x'";
+        let team = [member(name, &[9, 0, 10]), member("Ben", &[1, 5, 9])];
         let html = render(&team_view(&M, &team).unwrap());
         assert!(!html.contains("<b>"));
-        assert!(html.contains("&lt;b&gt;&amp;&quot;x&#39;"));
+        let isolated = "<bdi>&lt;b&gt;&amp;&quot;x&#39;</bdi>";
+        // The table's row, the spreads, leave-one-out's line: each isolated.
+        let shown = html.matches("&lt;b&gt;").count();
+        assert!(shown >= 3, "{html}");
+        assert_eq!(html.matches(isolated).count(), shown, "{html}");
     }
 
     #[test]
@@ -175,7 +181,8 @@ mod tests {
         let html = render(&view);
         assert!(html.contains(&view.combined.recommendation.headline));
         for person in &view.people {
-            assert!(html.contains(&format!("<th scope=\"row\">{}</th>", person.name)));
+            let row = format!("<th scope=\"row\"><bdi>{}</bdi></th>", person.name);
+            assert!(html.contains(&row), "{row}");
         }
         // Two criteria differ, the third does not: two rows, two dots each.
         assert_eq!(html.matches("sw-team-range").count(), 2);
@@ -186,7 +193,8 @@ mod tests {
 
     #[test]
     fn problems_are_an_alert_and_escaped() {
-        let html = report(&["Line 1 was not added: <i>".to_string()], None);
+        let problem = Text::new().ours("Line 1 was not added: ").theirs("<i>");
+        let html = report(&[problem], None);
         assert!(html.contains("role=\"alert\""));
         assert!(html.contains("&lt;i&gt;") && !html.contains("<i>"));
         assert!(!html.contains("Team comparison"), "no team, no view");

@@ -53,6 +53,8 @@ pub fn add_pasted(
 }
 
 /// A paste's problem as the team view shows it.
-pub fn paste_problem(line: usize, error: &DecodeError) -> String {
-    format!("Line {line} was not added: {}.", error.reason())
+pub fn paste_problem(line: usize, error: &DecodeError) -> Text {
+    let mut text = Text::new().ours(format!("Line {line} was not added: "));
+    error.write_reason(&mut text);
+    text.ours(".")
 }

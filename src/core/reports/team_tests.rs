@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::engine::fixture::TEST_MATRIX as M;
 use crate::core::engine::share::{encode, encode_team, Shared, TeamProblem, MAX_PEOPLE};
+use crate::core::reports::text::Part;
 
 fn member(name: &str, weights: &[u8]) -> Member {
     Member {
@@ -44,13 +45,15 @@ fn everyone_gets_a_verdict_and_the_team_one_from_the_mean() {
     let view = team_view(&M, &team).expect("a team");
     assert_eq!(view.people[0].headline, "Alpha leads, by 18.8 points");
     assert_eq!(view.people[0].winner, Some(0));
-    assert_eq!(view.people[0].text, "Ana: Alpha leads, by 18.8 points");
     assert_eq!(view.people[1].winner, Some(1));
     assert_eq!(view.combined.weights, vec![6, 6, 5]); // 5.5 → 6 twice
     assert_eq!(view.combined.recommendation.verdict, Verdict::Tie);
     assert!(
-        view.combined.method.contains("mean of the 2 weights"),
-        "{}",
+        view.combined
+            .method
+            .plain()
+            .contains("mean of the 2 weights"),
+        "{:?}",
         view.combined.method
     );
     assert_eq!(view.combined.median, None, "two people: median = mean");
@@ -72,7 +75,7 @@ fn the_median_is_shown_beside_the_mean_when_it_differs() {
     let (weights, text) = view.combined.median.expect("the median differs");
     assert_eq!(weights, vec![1, 10, 0]);
     assert_eq!(
-        text,
+        text.plain(),
         "With the median of the weights instead: Beta leads, by 32.7 points."
     );
 }
@@ -89,8 +92,23 @@ fn disagreements_are_the_widest_ranges_with_who_is_at_each_end() {
     assert_eq!(names, vec!["Speed", "Ease"], "Libraries: everyone agrees");
     assert_eq!(view.disagreements[0].range, 9);
     assert_eq!(view.disagreements[0].weights, vec![10, 1, 1]);
-    assert_eq!(view.disagreements[0].text, "from 1 (Ben, Cy) to 10 (Ana)");
-    assert_eq!(view.disagreements[1].text, "from 2 (Ana) to 10 (Ben)");
+    let text = |s: &Spread| s.text.plain();
+    assert_eq!(text(&view.disagreements[0]), "from 1 (Ben, Cy) to 10 (Ana)");
+    assert_eq!(text(&view.disagreements[1]), "from 2 (Ana) to 10 (Ben)");
+    let ends = view.disagreements[0].text.parts();
+    let names: Vec<&Part> = ends
+        .iter()
+        .filter(|p| matches!(p, Part::Theirs(_)))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            &Part::Theirs("Ben".into()),
+            &Part::Theirs("Cy".into()),
+            &Part::Theirs("Ana".into())
+        ],
+        "each name is its own part, others' text"
+    );
 }
 
 #[test]
@@ -105,11 +123,13 @@ fn leave_one_out_names_who_alone_decides_it() {
     let check = view.leave_one_out.expect("three people");
     assert!(!check.robust);
     assert_eq!(
-        check.summary,
+        check.summary.plain(),
         "Not robust: leaving out Ana or Cy changes the team's answer."
     );
     assert!(
-        check.without[0].starts_with("Without Ana: A dead heat"),
+        check.without[0]
+            .plain()
+            .starts_with("Without Ana: A dead heat"),
         "{:?}",
         check.without
     );
@@ -124,7 +144,7 @@ fn leave_one_out_names_who_alone_decides_it() {
         .expect("three people");
     assert!(check.robust);
     assert_eq!(
-        check.summary,
+        check.summary.plain(),
         "Robust: leaving out any one person's weights keeps Alpha ahead."
     );
     assert_eq!(check.without.len(), 3);
@@ -205,7 +225,9 @@ fn a_paste_of_several_lines_adds_the_good_ones_and_says_which_were_not() {
     let problems = add_pasted(&M, &mut team, &paste);
     let names: Vec<_> = team.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, vec!["Ana", "Ben"]);
-    let words: Vec<String> = problems.iter().map(|(n, e)| paste_problem(*n, e)).collect();
+    let words: Vec<String> = (problems.iter())
+        .map(|(n, e)| paste_problem(*n, e).plain())
+        .collect();
     assert_eq!(
         words,
         vec![

@@ -175,7 +175,7 @@ export function axeMatrix({ themes = THEMES, widths, known = {}, report = [] }) 
 }
 
 async function axeCombination(app, t, { mode, theme, viewport, combo, known, report }) {
-  const info = await app.evaluate(() => ({ width: innerWidth, theme: document.documentElement.getAttribute('data-theme'), embed: !!document.querySelector('.sw--embed') }));
+  const info = await app.evaluate(() => ({ width: innerWidth, theme: document.documentElement.getAttribute('data-theme'), embed: !!document.querySelector('.sw[data-embed]') }));
   assert.deepEqual(info, { width: viewport.width, theme: theme.theme, embed: mode.embed }, `viewport, <html data-theme> and mode for ${combo}`);
   for (const state of STATES) {
     const close = state.open ? await state.open(app) : null;

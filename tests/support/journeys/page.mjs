@@ -292,7 +292,7 @@ function embedColours() {
   }
   return {
     theme: document.documentElement.getAttribute('data-theme'),
-    embedClass: widget?.classList.contains('sw--embed') ?? false,
+    embedClass: widget?.hasAttribute('data-embed') ?? false,
     sliders: document.querySelectorAll('input[type=range]').length,
     background: lum(bg),
     text: lum(getComputedStyle(widget).color),

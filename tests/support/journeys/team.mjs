@@ -27,7 +27,7 @@ import {
 const RECORD_HEADINGS = ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'More Information'];
 
 /** Opens "Compare with your team" as a reader does, and waits for its paste box. */
-async function openTeam(app) {
+export async function openTeam(app) {
   const summary = await app.summary(TEAM);
   if (!(await summary.evaluate((s) => s.parentElement.open))) await summary.click();
   return app.role('textbox', PASTE_LABEL);
@@ -42,12 +42,12 @@ async function addPaste(app, text) {
 }
 
 /** A table of the team view by its accessible name, as the text of the cells of each row of its body. */
-async function tableRows(app, name) {
+export async function tableRows(app, name) {
   return (await app.role('table', name)).evaluate((t) => [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())));
 }
 
 /** Waits until the people's table has `count` rows (person, started from, verdict, remove), and returns them. */
-function waitForPeople(app, count) {
+export function waitForPeople(app, count) {
   return app.waitFor(async () => {
     const found = await app.roles('table', { name: PEOPLE_TABLE });
     if (found.length !== 1) return false;
@@ -56,7 +56,7 @@ function waitForPeople(app, count) {
   }, { message: `${count} people in "${PEOPLE_TABLE}"` });
 }
 
-const teamRegion = (app) => app.role('region', TEAM_REGION);
+export const teamRegion = (app) => app.role('region', TEAM_REGION);
 const regionText = async (app) => normalise(await (await teamRegion(app)).text());
 const pasteBoxValue = async (app) => (await app.role('textbox', PASTE_LABEL)).value();
 

@@ -16,10 +16,13 @@
 
 mod error;
 mod fields;
+mod look_alike;
 pub mod team_link;
 
-pub use error::{DecodeError, TeamProblem};
-pub use team_link::{decode_team, encode_team, Member};
+pub use error::{DecodeError, Hidden, Sentence, TeamProblem};
+pub use team_link::{encode_team, Member};
+
+use team_link::decode_team;
 
 use super::matrix::Matrix;
 use super::radar::Scale;
@@ -41,6 +44,10 @@ pub const MAX_LENGTH: usize = 512;
 pub const MAX_TEAM_LENGTH: usize = 4_096;
 /// Longest pasted text: a team hash plus room for the page's address.
 pub const MAX_PASTE: usize = MAX_TEAM_LENGTH + 2_048;
+/// The most a paste of links, one a line, may hold (ten team links and
+/// more): the page refuses more with a message, and the reports worker
+/// refuses it unread.
+pub const MAX_PASTE_BYTES: usize = 64 * 1024;
 
 /// What the link carries: the part of the state (`engine::state::State`) worth sharing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +73,16 @@ impl Shared {
             panels: None,
         }
     }
+}
+
+/// Why a paste over [`MAX_PASTE_BYTES`] is refused, in the words both the
+/// page and the reports worker say it.
+pub fn paste_too_long(bytes: usize) -> String {
+    format!(
+        "That paste is {} KiB; the team view reads at most {} KiB at a time. Paste fewer links.",
+        bytes.div_ceil(1024),
+        MAX_PASTE_BYTES / 1024
+    )
 }
 
 /// What a link holds: one person's settings, or a whole team's.
@@ -97,7 +114,9 @@ pub fn is_team_hash(hash: &str) -> bool {
     hash.starts_with(team_link::PREFIX)
 }
 
-/// Reads a URL hash that may hold one person or a team.
+/// Reads a URL hash that may hold one person or a team: the one way in for
+/// a team link (the address bar's, a pasted one), so its length is always
+/// checked before it is read.
 pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeError> {
     let Some(hash) = checked(hash)? else {
         return Ok(None);

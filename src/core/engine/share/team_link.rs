@@ -7,7 +7,10 @@
 //! percent-encoded except for ASCII letters, digits and `-._~`; a decoder
 //! also takes them unencoded (a browser may show a hash either way).
 
-use super::error::TeamProblem;
+use std::sync::OnceLock;
+
+use super::error::{Hidden, TeamProblem};
+use super::look_alike::as_latin;
 use super::{fields, DecodeError, Shared, MAX_NAME_CHARS, MAX_PEOPLE};
 use crate::core::engine::matrix::Matrix;
 
@@ -22,29 +25,118 @@ pub struct Member {
 }
 
 /// A name as the team shows it: trimmed, 1 to [`MAX_NAME_CHARS`]
-/// characters, no control characters.
+/// characters, nothing a reader cannot see (control, format and separator
+/// characters).
 pub fn check_name(name: &str) -> Result<String, TeamProblem> {
     let name = name.trim();
     if name.is_empty() {
         return Err(TeamProblem::MissingName);
     }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(TeamProblem::NameTooLong(name.to_string()));
+    if let Some((unseen, kind)) = name.chars().find_map(|c| Some((c, hidden(c)?))) {
+        return Err(TeamProblem::Hidden {
+            visible: name.chars().filter(|&c| hidden(c).is_none()).collect(),
+            code: u32::from(unseen),
+            kind,
+        });
     }
     if name.chars().any(char::is_control) {
         return Err(TeamProblem::BadName);
     }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(TeamProblem::NameTooLong(name.to_string()));
+    }
     Ok(name.to_string())
 }
 
-/// Two names are the same person when they differ only in ASCII case
-/// ("ana" and "Ana"); full Unicode case folding would cost kilobytes of wasm.
-pub fn same_name(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
+/// General_Category=Format (Cf), from Unicode 16.0.0's
+/// `extracted/DerivedGeneralCategory.txt` (as `ucd-generate` writes it into
+/// regex-syntax 0.8's `unicode_tables/general_category.rs`). Zl and Zp are
+/// one character each, U+2028 and U+2029.
+const FORMAT: &[(char, char)] = &[
+    ('\u{ad}', '\u{ad}'),
+    ('\u{600}', '\u{605}'),
+    ('\u{61c}', '\u{61c}'),
+    ('\u{6dd}', '\u{6dd}'),
+    ('\u{70f}', '\u{70f}'),
+    ('\u{890}', '\u{891}'),
+    ('\u{8e2}', '\u{8e2}'),
+    ('\u{180e}', '\u{180e}'),
+    ('\u{200b}', '\u{200f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206f}'),
+    ('\u{feff}', '\u{feff}'),
+    ('\u{fff9}', '\u{fffb}'),
+    ('\u{110bd}', '\u{110bd}'),
+    ('\u{110cd}', '\u{110cd}'),
+    ('\u{13430}', '\u{1343f}'),
+    ('\u{1bca0}', '\u{1bca3}'),
+    ('\u{1d173}', '\u{1d17a}'),
+    ('\u{e0001}', '\u{e0001}'),
+    ('\u{e0020}', '\u{e007f}'),
+];
+
+/// Bidi_Control, from Unicode's `PropList.txt`: U+061C, U+200E–200F,
+/// U+202A–202E, U+2066–2069 (all of them Cf).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Checks that `members` can form a team: someone, not too many, and no
-/// name twice.
+/// Whether a reader could not see `c` in a name, and why.
+fn hidden(c: char) -> Option<Hidden> {
+    if is_bidi_control(c) {
+        Some(Hidden::Direction)
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        Some(Hidden::Break)
+    } else if FORMAT.iter().any(|&(from, to)| (from..=to).contains(&c)) {
+        Some(Hidden::Invisible)
+    } else {
+        None
+    }
+}
+
+/// How names are folded before they are compared: NFKC, then upper and
+/// then lower case (full case folding as JavaScript can do it), then NFKC.
+pub type Fold = fn(&str) -> String;
+
+static FOLD: OnceLock<Fold> = OnceLock::new();
+
+/// Hands in the fold names are compared by, once, before any team link is
+/// read. The reports worker gives the browser's own (`normalize("NFKC")`,
+/// `toUpperCase`, `toLowerCase`, on the Unicode tables every browser
+/// carries), so its wasm carries none: the `unicode-normalization` crate and
+/// Rust's case tables would add about 80 kB gzip to it.
+pub fn fold_names_with(fold: Fold) {
+    let _ = FOLD.set(fold);
+}
+
+fn folded(name: &str) -> String {
+    FOLD.get().map_or_else(|| own_fold(name), |fold| fold(name))
+}
+
+/// The same fold, natively (tests, the build's tools).
+#[cfg(not(target_arch = "wasm32"))]
+fn own_fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let compatible: String = name.nfkc().collect();
+    compatible.to_uppercase().to_lowercase().nfkc().collect()
+}
+
+/// A wasm build that handed in no fold (only the reports worker reads team
+/// links, and it does) compares ASCII case only.
+#[cfg(target_arch = "wasm32")]
+fn own_fold(name: &str) -> String {
+    name.to_ascii_lowercase()
+}
+
+/// Two names are the same person when they differ only in case or in
+/// compatibility forms ("ana", "Ana", "Ａｎａ").
+pub fn same_name(a: &str, b: &str) -> bool {
+    folded(a) == folded(b)
+}
+
+/// Checks that `members` can form a team: someone, not too many, no name
+/// twice, and no name that looks like another's.
 pub fn check_team(members: &[Member]) -> Result<(), TeamProblem> {
     if members.is_empty() {
         return Err(TeamProblem::NoPeople);
@@ -52,12 +144,17 @@ pub fn check_team(members: &[Member]) -> Result<(), TeamProblem> {
     if members.len() > MAX_PEOPLE {
         return Err(TeamProblem::TooManyPeople(members.len()));
     }
+    let folded: Vec<String> = members.iter().map(|m| folded(&m.name)).collect();
+    let latin: Vec<String> = folded.iter().map(|name| as_latin(name)).collect();
     for (i, member) in members.iter().enumerate() {
-        if members[..i]
-            .iter()
-            .any(|m| same_name(&m.name, &member.name))
-        {
+        if folded[..i].contains(&folded[i]) {
             return Err(TeamProblem::DuplicateName(member.name.clone()));
+        }
+        if let Some(like) = latin[..i].iter().position(|other| *other == latin[i]) {
+            return Err(TeamProblem::LooksLike {
+                name: member.name.clone(),
+                like: members[like].name.clone(),
+            });
         }
     }
     Ok(())
@@ -74,8 +171,9 @@ pub fn encode_team(matrix: &Matrix, members: &[Member]) -> String {
     out
 }
 
-/// Reads a team hash (`t=…`, without its `#`; the length already checked).
-pub fn decode_team(matrix: &Matrix, hash: &str) -> Result<Vec<Member>, DecodeError> {
+/// Reads a team hash (`t=…`, without its `#`; the length already checked):
+/// only through `decode_link`, which checks the length.
+pub(super) fn decode_team(matrix: &Matrix, hash: &str) -> Result<Vec<Member>, DecodeError> {
     let mut pairs = fields::pairs(hash).peekable();
     match pairs.next() {
         Some(("t", value)) => fields::version(value, TEAM_VERSION)?,

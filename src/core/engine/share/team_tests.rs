@@ -1,6 +1,7 @@
 //! Team links: exact round trips, pasted addresses, and a specific reason
 //! for every bad input.
 
+use super::team_link::{check_name, same_name};
 use super::tests::{any_shared, sample};
 use super::*;
 use crate::core::engine::matrix::MAX_WEIGHT;
@@ -94,48 +95,47 @@ fn a_team_link_is_not_one_persons_settings() {
     assert_eq!(decode(&MATRIX, &text), Err(DecodeError::TeamLink));
 }
 
-#[test]
-fn bad_team_links_say_what_is_wrong() {
+/// A team link of `people`, each with the sample's settings.
+fn team_of(people: &[&str]) -> String {
     let one = &encode(&MATRIX, &sample())[4..];
-    let team = |people: &[&str]| {
-        let mut text = "t=1".to_string();
-        for name in people {
-            text.push_str(&format!("&n={name}&{one}"));
-        }
-        text
+    let mut text = "t=1".to_string();
+    for name in people {
+        text.push_str(&format!("&n={name}&{one}"));
+    }
+    text
+}
+
+fn problem(text: &str) -> Result<Option<Link>, DecodeError> {
+    decode_link(&MATRIX, text)
+}
+
+#[test]
+fn bad_names_and_teams_say_what_is_wrong() {
+    let refused = |people: &[&str], expected: TeamProblem| {
+        assert_eq!(
+            problem(&team_of(people)),
+            Err(DecodeError::Team(expected)),
+            "{people:?}"
+        );
     };
-    let problem = |text: &str| decode_link(&MATRIX, text);
-    assert_eq!(
-        problem(&team(&[])),
-        Err(DecodeError::Team(TeamProblem::NoPeople))
-    );
-    assert_eq!(
-        problem(&team(&["Ana", "ANA"])),
-        Err(DecodeError::Team(TeamProblem::DuplicateName("ANA".into())))
-    );
+    refused(&[], TeamProblem::NoPeople);
+    refused(&["Ana", "ANA"], TeamProblem::DuplicateName("ANA".into()));
     let names: Vec<String> = (1..=13).map(|i| format!("P{i}")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    assert_eq!(
-        problem(&team(&names)),
-        Err(DecodeError::Team(TeamProblem::TooManyPeople(13)))
-    );
-    assert!(problem(&team(&names[..12])).is_ok());
-    assert_eq!(
-        problem(&team(&["%E2%28"])),
-        Err(DecodeError::Team(TeamProblem::BadName))
-    );
-    assert_eq!(
-        problem(&team(&["%4"])),
-        Err(DecodeError::Team(TeamProblem::BadName))
-    );
-    assert_eq!(
-        problem(&team(&["%20"])),
-        Err(DecodeError::Team(TeamProblem::MissingName))
-    );
+    refused(&names, TeamProblem::TooManyPeople(13));
+    assert!(problem(&team_of(&names[..12])).is_ok());
+    refused(&["%E2%28"], TeamProblem::BadName);
+    refused(&["%4"], TeamProblem::BadName);
+    refused(&["%20"], TeamProblem::MissingName);
     assert!(matches!(
-        problem(&team(&["Bartholomew-Smith"])),
+        problem(&team_of(&["Bartholomew-Smith"])),
         Err(DecodeError::Team(TeamProblem::NameTooLong(_)))
     ));
+}
+
+#[test]
+fn bad_settings_in_a_team_link_say_whose_and_what() {
+    let one = &encode(&MATRIX, &sample())[4..];
     assert_eq!(
         problem(&format!("t=2&n=A&{one}")),
         Err(DecodeError::NewerVersion(2))
@@ -154,6 +154,98 @@ fn bad_team_links_say_what_is_wrong() {
         reason.starts_with("Ben’s settings: it has 2 weights"),
         "{reason}"
     );
+}
+
+#[test]
+fn a_name_with_a_character_nobody_sees_is_refused_with_its_own_message() {
+    let cases = [
+        ('\u{202e}', Hidden::Direction),
+        ('\u{202a}', Hidden::Direction),
+        ('\u{2066}', Hidden::Direction),
+        ('\u{2069}', Hidden::Direction),
+        ('\u{200e}', Hidden::Direction),
+        ('\u{200f}', Hidden::Direction),
+        ('\u{61c}', Hidden::Direction),
+        ('\u{200b}', Hidden::Invisible),
+        ('\u{200c}', Hidden::Invisible),
+        ('\u{200d}', Hidden::Invisible),
+        ('\u{feff}', Hidden::Invisible),
+        ('\u{ad}', Hidden::Invisible),
+        ('\u{e0041}', Hidden::Invisible),
+        ('\u{2028}', Hidden::Break),
+        ('\u{2029}', Hidden::Break),
+    ];
+    let mut messages = std::collections::HashSet::new();
+    for (hidden, kind) in cases {
+        let error = check_name(&format!("An{hidden}a")).expect_err("refused");
+        let code = u32::from(hidden);
+        assert_eq!(
+            error,
+            TeamProblem::Hidden {
+                visible: "Ana".into(),
+                code,
+                kind
+            }
+        );
+        let reason = error.reason();
+        assert!(!reason.contains(hidden), "never echoed: {reason:?}");
+        assert!(reason.starts_with("the name “Ana” holds U+"), "{reason}");
+        assert!(reason.contains(&format!("U+{code:04X}")), "{reason}");
+        messages.insert(reason.replace(&format!("U+{code:04X}"), ""));
+    }
+    assert_eq!(messages.len(), 3, "one message per kind: {messages:?}");
+    let alone = check_name("\u{200b}").expect_err("refused").reason();
+    assert!(alone.starts_with("a name holds U+200B"), "{alone}");
+    let link = problem(&team_of(&["Ana%E2%80%AE"]));
+    assert!(
+        matches!(
+            &link,
+            Err(DecodeError::Team(TeamProblem::Hidden { code: 0x202e, .. }))
+        ),
+        "{link:?}"
+    );
+}
+
+#[test]
+fn names_are_compared_after_nfkc_and_case_folding() {
+    for (first, second) in [
+        ("Ana", "ana"),
+        ("Ana", "Ａｎａ"),
+        ("fiona", "ﬁona"),
+        ("Straße", "STRASSE"),
+        ("Chloé", "Chloe\u{301}"),
+        ("Σοφία", "ΣΟΦΊΑ"),
+    ] {
+        assert!(same_name(first, second), "{first} = {second}");
+        let team = [person(first, sample()), person(second, sample())];
+        assert_eq!(
+            team_link::check_team(&team),
+            Err(TeamProblem::DuplicateName(second.into()))
+        );
+    }
+    assert!(!same_name("Zoë", "Zoe"), "a different letter");
+}
+
+#[test]
+fn a_name_that_only_looks_like_another_is_refused() {
+    // "Аna" with a Cyrillic А, "Αnα" with Greek alphas, "Аnа" with two Cyrillic letters.
+    for look_alike in ["\u{410}na", "\u{391}n\u{3b1}", "\u{410}n\u{430}"] {
+        let team = [person("Ana", sample()), person(look_alike, sample())];
+        let error = team_link::check_team(&team);
+        assert_eq!(
+            error,
+            Err(TeamProblem::LooksLike {
+                name: look_alike.into(),
+                like: "Ana".into()
+            })
+        );
+        let reason = error.err().map(|e| e.reason()).unwrap_or_default();
+        assert!(reason.contains("looks like “Ana”"), "{reason}");
+    }
+    for (first, second) in [("Arni", "Ami"), ("Al", "AI"), ("Ivan", "Иван")] {
+        let team = [person(first, sample()), person(second, sample())];
+        assert_eq!(team_link::check_team(&team), Ok(()), "{first}, {second}");
+    }
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::core::protocol::WireError;
 /// The downloaded record's file name.
 pub const RECORD_FILE: &str = "decision-record.md";
 /// The most a paste may hold: more is refused with a message, unread.
-pub const MAX_PASTE_BYTES: usize = 64 * 1024;
+pub use crate::core::engine::share::MAX_PASTE_BYTES;
 
 /// What the reader asked for that needs the worker's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

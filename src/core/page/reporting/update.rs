@@ -4,6 +4,7 @@
 use super::{
     MethodNote, Output, Pending, ReportError, Reporting, TeamEvent, MAX_PASTE_BYTES, RECORD_FILE,
 };
+use crate::core::engine::share::paste_too_long;
 use crate::core::page::effect::{load_details, Copyable, Effect};
 use crate::core::page::model::{Model, Ui};
 use crate::core::protocol::{Answer, Request, TeamReport};
@@ -16,11 +17,7 @@ pub fn update(model: &mut Model, event: TeamEvent) -> Vec<Effect> {
         TeamEvent::NameEdited(text) => reports.name = text,
         TeamEvent::AddPasted if reports.paste.len() > MAX_PASTE_BYTES => {
             reports.from_team = true;
-            reports.status = format!(
-                "That paste is {} KiB; the team view reads at most {} KiB at a time. Paste fewer links.",
-                reports.paste.len().div_ceil(1024),
-                MAX_PASTE_BYTES / 1024
-            );
+            reports.status = paste_too_long(reports.paste.len());
         }
         TeamEvent::AddPasted => {
             let paste = reports.paste.clone();

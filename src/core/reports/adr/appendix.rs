@@ -2,6 +2,7 @@
 //! matrix's scores and rationales, and the sources.
 
 use super::*;
+use crate::core::reports::text::autolink;
 
 pub(super) fn pros_and_cons(
     matrix: &Matrix,
@@ -21,7 +22,7 @@ pub(super) fn pros_and_cons(
     };
     crate::core::engine::sort_by_rank(&mut order, |&c| -impact(c));
     for (o, option) in matrix.options.iter().enumerate() {
-        out.push_str(&format!("\n### {}\n\n", option.name));
+        out.push_str(&format!("\n### {}\n\n", prose(option.name)));
         let mut any = false;
         for &c in &order {
             let criterion = &matrix.criteria[c];
@@ -41,7 +42,8 @@ pub(super) fn pros_and_cons(
             any = true;
             out.push_str(&format!(
                 "* {verdict}, because of {}: {own}/10 against {best_other}/10 (weight {}).",
-                criterion.name, weights[c]
+                prose(criterion.name),
+                weights[c]
             ));
             out.push_str(&rationale(evidence.and_then(|e| e.score(c, o)), cited));
             out.push('\n');
@@ -78,7 +80,7 @@ pub(super) fn rationale(evidence: Option<&ScoreEvidence>, cited: &mut Vec<usize>
     };
     format!(
         " {} ({label} {})",
-        markdown_text(&evidence.rationale),
+        prose(&evidence.rationale),
         numbers.join(", ")
     )
 }
@@ -90,20 +92,22 @@ pub(super) fn more_information(
     cited: &[usize],
 ) -> String {
     let mut out = format!(
-        "## More Information\n\n* This decision in stackweigh, with every weight as decided: <{link}>\n* The scores were last reviewed on {}. {}\n",
-        matrix.reviewed, crate::core::engine::matrix::NOTES.scale
+        "## More Information\n\n* This decision in stackweigh, with every weight as decided: {}\n* The scores were last reviewed on {}. {}\n",
+        autolink(link),
+        prose(matrix.reviewed),
+        prose(crate::core::engine::matrix::NOTES.scale)
     );
     match evidence {
         Some(evidence) if !cited.is_empty() => {
             out.push_str("\n### Sources\n\n");
             for (number, &s) in cited.iter().enumerate() {
                 let source = &evidence.sources[s];
-                let url = source.url.as_ref().map(|u| format!(": <{u}>")).unwrap_or_default();
+                let url = source.url.as_ref().map(|u| format!(": {}", autolink(u))).unwrap_or_default();
                 out.push_str(&format!(
                     "{}. {}, {}{url}\n",
                     number + 1,
-                    markdown_text(&source.citation),
-                    source.kind
+                    prose(&source.citation),
+                    prose(&source.kind)
                 ));
             }
         }
@@ -138,33 +142,4 @@ pub fn deciding_sources<'e>(
         .iter()
         .filter_map(|&s| evidence.sources.get(s))
         .collect()
-}
-
-/// Text that came from a person or a data file, with Markdown's special
-/// characters escaped so it prints as typed.
-pub(super) fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut previous = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        // An underscore inside a word (worker_threads) is never emphasis.
-        let inside_word = c == '_'
-            && previous.is_alphanumeric()
-            && chars.peek().is_some_and(|n| n.is_alphanumeric());
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|') && !inside_word {
-            out.push('\\');
-        }
-        out.push(c);
-        previous = c;
-    }
-    out
-}
-
-/// `["A", "B", "C"]` → `"A, B and C"`.
-pub(super) fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
 }

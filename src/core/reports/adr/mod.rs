@@ -1,7 +1,10 @@
 //! "Copy as decision record": the decision as an Architecture Decision
 //! Record in the MADR layout (title, context and problem statement, decision
 //! drivers, considered options, decision outcome, pros and cons of the
-//! options, more information). Markdown that reads as plain text too.
+//! options, more information). Markdown that reads as plain text too: each
+//! piece of text is written by the Markdown renderer of [`Text`] as it goes
+//! in (names as others' text, the data's prose as prose; see
+//! `reports::text::markdown`).
 //!
 //! The reasons, robustness and tipping points come from the same code as
 //! the page's (`view`, `explain`, `team`); the rationales and sources from
@@ -13,6 +16,7 @@ mod evidence;
 pub use evidence::{Evidence, ScoreEvidence, Source};
 
 use super::team::{mean_weights, spread, team_view, TeamView};
+use super::text::{names, prose, Text};
 use crate::core::engine::insight::{insight, Insight};
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::questionnaire::QUESTIONS;
@@ -21,7 +25,7 @@ use crate::core::engine::score::{evaluate, Evaluation, Outcome};
 use crate::core::engine::share::{decode_link, encode, encode_team, Link, Member, Shared};
 use crate::core::engine::state::State;
 pub use appendix::deciding_sources;
-use appendix::{and_list, markdown_text, more_information, pros_and_cons};
+use appendix::{more_information, pros_and_cons};
 
 /// A criterion weighted this much or more is a decision driver.
 pub const DRIVER_WEIGHT: u8 = 7;
@@ -112,24 +116,30 @@ fn use_case(matrix: &Matrix, decision: &Decision) -> Option<&'static str> {
 fn title(matrix: &Matrix, decision: &Decision) -> String {
     let options: Vec<&str> = matrix.options.iter().map(|o| o.name).collect();
     let what = match decision.evaluation.outcome {
-        Outcome::Winner { winner, .. } => format!("Use {} for the backend", options[winner]),
-        _ => format!("{} for the backend: not decided yet", options.join(" or ")),
+        Outcome::Winner { winner, .. } => format!("Use {} for the backend", prose(options[winner])),
+        _ => format!(
+            "{} for the backend: not decided yet",
+            prose(&options.join(" or "))
+        ),
     };
     let whose = match (use_case(matrix, decision), decision.subject) {
-        (Some(use_case), _) => format!(" ({use_case})"),
+        (Some(use_case), _) => format!(" ({})", prose(use_case)),
         (None, Subject::Team(members)) => format!(" (team of {})", members.len()),
         (None, Subject::Person(_)) => String::new(),
     };
     let deciders = match decision.subject {
         Subject::Team(members) => {
-            let names: Vec<String> = members.iter().map(|m| markdown_text(&m.name)).collect();
-            format!(" Decided by: {}.", and_list(&names))
+            let people: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+            let decided = Text::new()
+                .ours(" Decided by: ")
+                .then(names(&people, " and "));
+            decided.ours(".").markdown()
         }
         Subject::Person(_) => String::new(),
     };
     format!(
         "# {what}{whose}\n\nStatus: proposed.{deciders} Made with stackweigh ({}).\n",
-        matrix.title
+        prose(matrix.title)
     )
 }
 
@@ -137,7 +147,7 @@ fn context(matrix: &Matrix, decision: &Decision) -> String {
     let options: Vec<&str> = matrix.options.iter().map(|o| o.name).collect();
     let mut out = format!(
         "## Context and Problem Statement\n\nWhich backend technology should we build on: {}? Each option is scored from 1 to 10 on {} criteria, and each criterion is weighted from 0 to 10 for this project.\n",
-        options.join(" or "),
+        prose(&options.join(" or ")),
         matrix.criteria.len()
     );
     match decision.subject {
@@ -151,7 +161,8 @@ fn person_context(matrix: &Matrix, shared: &Shared, out: &mut String) {
     if let Some(preset) = shared.preset.and_then(|p| matrix.presets.get(p)) {
         out.push_str(&format!(
             "\nThe use case is **{}**: {}\n",
-            preset.name, preset.summary
+            prose(preset.name),
+            prose(preset.summary)
         ));
     }
     let answered: Vec<String> = QUESTIONS
@@ -159,7 +170,11 @@ fn person_context(matrix: &Matrix, shared: &Shared, out: &mut String) {
         .zip(&shared.answers)
         .filter_map(|(question, answer)| {
             let answer = question.answers.get(usize::from((*answer)?))?;
-            Some(format!("* {} {}\n", question.text, answer.text))
+            Some(format!(
+                "* {} {}\n",
+                prose(question.text),
+                prose(answer.text)
+            ))
         })
         .collect();
     if !answered.is_empty() {
@@ -178,15 +193,18 @@ fn team_context(decision: &Decision, members: &[Member], out: &mut String) {
     out.push_str(&format!(
         "\n{} people weighed the criteria separately. {}\n\n| Person | Started from | Their verdict |\n|---|---|---|\n",
         members.len(),
-        team.combined.method
+        team.combined.method.markdown()
     ));
     for person in &team.people {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            markdown_text(&person.name),
-            person.start,
-            person.headline
-        ));
+        let row = Text::new()
+            .ours("| ")
+            .theirs(person.name.as_str())
+            .ours(" | ")
+            .data(person.start)
+            .ours(" | ")
+            .data(person.headline.as_str())
+            .ours(" |\n");
+        out.push_str(&row.markdown());
     }
 }
 
@@ -207,11 +225,12 @@ fn drivers(matrix: &Matrix, decision: &Decision) -> String {
             Subject::Person(_) => None,
         }
         .filter(|s| s.range > 0)
-        .map(|s| format!("; the team's weights range {}", markdown_text(&s.text)))
+        .map(|s| format!("; the team's weights range {}", s.text.markdown()))
         .unwrap_or_default();
         out.push_str(&format!(
             "* {} (weight {}{spread})\n",
-            matrix.criteria[c].name, decision.weights[c],
+            prose(matrix.criteria[c].name),
+            decision.weights[c],
         ));
     }
     out
@@ -221,7 +240,7 @@ fn considered(matrix: &Matrix) -> String {
     let lines: Vec<String> = matrix
         .options
         .iter()
-        .map(|o| format!("* {}\n", o.name))
+        .map(|o| format!("* {}\n", prose(o.name)))
         .collect();
     format!("## Considered Options\n\n{}", lines.concat())
 }
@@ -232,39 +251,43 @@ fn outcome(matrix: &Matrix, decision: &Decision) -> String {
         .recommendation
         .totals
         .iter()
-        .map(|t| format!("{} {}", t.name, t.text))
+        .map(|t| format!("{} {}", prose(t.name), prose(&t.text)))
         .collect();
     let chosen = match e.outcome {
         Outcome::NoWeights => "No option is chosen: no criterion is weighted.".to_string(),
         Outcome::Tie => format!("No option is chosen yet: the weights give a dead heat ({}, out of 100).", totals.join(", ")),
         Outcome::Winner { winner, .. } => format!(
             "Chosen option: \"{}\", because it scores highest on these weights ({}, out of 100). {}",
-            matrix.options[winner].name,
+            prose(matrix.options[winner].name),
             totals.join(", "),
-            decision.recommendation.margin_text
+            prose(&decision.recommendation.margin_text)
         ),
     };
     let mut out = format!("## Decision Outcome\n\n{chosen}\n");
     let r = &decision.recommendation;
     if !r.reasons.is_empty() {
-        out.push_str(&format!("\n{}:\n\n", r.reasons_heading));
+        out.push_str(&format!("\n{}:\n\n", prose(&r.reasons_heading)));
         for reason in &r.reasons {
-            out.push_str(&format!("* {}: {}\n", reason.name, reason.text));
+            out.push_str(&format!(
+                "* {}: {}\n",
+                prose(reason.name),
+                prose(&reason.text)
+            ));
         }
     }
     if let Some(counterpoint) = &r.counterpoint {
-        out.push_str(&format!("\n{counterpoint}\n"));
+        out.push_str(&format!("\n{}\n", prose(counterpoint)));
     }
     out.push_str(&robustness(decision));
     let i = &decision.insight;
     if !i.what_would_change.is_empty() {
         out.push_str("\n### What would change it\n\n");
         for sentence in &i.what_would_change {
-            out.push_str(&format!("* {sentence}\n"));
+            out.push_str(&format!("* {}\n", prose(sentence)));
         }
     }
     if let Some(hybrid) = &i.hybrid {
-        out.push_str(&format!("\n{hybrid}\n"));
+        out.push_str(&format!("\n{}\n", prose(hybrid)));
     }
     out
 }
@@ -272,19 +295,24 @@ fn outcome(matrix: &Matrix, decision: &Decision) -> String {
 fn robustness(decision: &Decision) -> String {
     let i = &decision.insight;
     let mut paragraphs: Vec<String> = Vec::new();
-    paragraphs.extend(i.robustness.clone());
-    paragraphs.extend(i.deciders.clone());
+    paragraphs.extend(i.robustness.iter().map(|p| prose(p)));
+    paragraphs.extend(i.deciders.iter().map(|p| prose(p)));
     if let Some(team) = &decision.team {
         if let Some(check) = &team.leave_one_out {
-            paragraphs.push(check.summary.clone());
+            paragraphs.push(check.summary.markdown());
             let without: Vec<String> = check
                 .without
                 .iter()
-                .map(|w| format!("* {}", markdown_text(w)))
+                .map(|w| format!("* {}", w.markdown()))
                 .collect();
             paragraphs.push(without.join("\n"));
         }
-        paragraphs.extend(team.combined.median.as_ref().map(|(_, text)| text.clone()));
+        paragraphs.extend(
+            team.combined
+                .median
+                .as_ref()
+                .map(|(_, text)| text.markdown()),
+        );
     }
     if paragraphs.is_empty() {
         return String::new();

@@ -90,10 +90,6 @@ fn answers_and_names_are_written_as_given_but_never_as_markdown() {
         text.contains("Decided by: \\*Ana\\* \\| x and Ben\\_."),
         "{text}"
     );
-    assert_eq!(
-        markdown_text("worker_threads _x_"),
-        "worker_threads \\_x\\_"
-    );
 }
 
 #[test]

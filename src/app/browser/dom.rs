@@ -1,9 +1,7 @@
 //! The page's DOM outside the tree Yew owns: the prerendered form's state,
 //! focus, the dialog, tasks and timing. (The embed's height messages are
 //! the boot script's: it posts them before and after the app starts.)
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::page::adopt::{Prerendered, PICKED_ATTRIBUTE};
@@ -28,16 +26,9 @@ pub fn show_dialog(id: &str) {
 
 /// Runs `work` in a task of its own (a zero-delay timer), so start-up is
 /// several short tasks the browser can answer input between, not one long
-/// one. Without a window (never in a page) it runs at once.
+/// one.
 pub fn next_task(work: impl FnOnce() + 'static) {
-    match window() {
-        Some(window) => {
-            let work = Closure::once_into_js(work);
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 0);
-        }
-        None => work(),
-    }
+    gloo_timers::callback::Timeout::new(0, work).forget();
 }
 
 /// What the reader did to the prerendered page before the app was live:

@@ -1,32 +1,13 @@
-//! Downloads of the radar chart as SVG or PNG, made from the chart on the
-//! page (`core::export::standalone_svg` makes it a file of its own).
+//! Downloads: text as a file, and the chart's SVG drawn on a canvas for a
+//! PNG. What a file holds and what it is called are the core's.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
 use yew::Callback;
 
-use crate::core::engine::radar::{layout, Scale};
-use crate::core::page::export::standalone_svg;
-use crate::core::MATRIX;
-
-const FILE_STEM: &str = "stackweigh-node-vs-python";
-/// Exported pixel size: twice the chart's view box, for sharp images.
-const SCALE: f64 = 2.0;
-
-/// The page's chart as a standalone SVG file, in a blob URL.
-fn svg_url() -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    let chart = document.query_selector(".sw-radar-svg").ok()??;
-    // The view box depends only on the labels, not on the weights.
-    let (_, _, width, height) = layout(&MATRIX, &[], Scale::Weighted).view_box;
-    let svg = standalone_svg(
-        &chart.outer_html(),
-        (width * SCALE) as u32,
-        (height * SCALE) as u32,
-    )?;
-    blob_url(&svg, "image/svg+xml")
-}
+pub const SVG: &str = "image/svg+xml";
+pub const MARKDOWN: &str = "text/markdown;charset=utf-8";
 
 /// `text` as a file of type `mime`, in a blob URL.
 fn blob_url(text: &str, mime: &str) -> Option<String> {
@@ -46,9 +27,9 @@ fn click_download(url: &str, file: &str) -> Option<()> {
     Some(())
 }
 
-/// Downloads `text` as a Markdown file named `file`.
-pub fn save_text(file: &str, text: &str) -> bool {
-    let Some(url) = blob_url(text, "text/markdown;charset=utf-8") else {
+/// Downloads `text` as a file named `file`; whether the browser took it.
+pub fn save(text: &str, mime: &str, file: &str) -> bool {
+    let Some(url) = blob_url(text, mime) else {
         return false;
     };
     let ok = click_download(&url, file).is_some();
@@ -56,25 +37,16 @@ pub fn save_text(file: &str, text: &str) -> bool {
     ok
 }
 
-pub fn download_svg() -> bool {
-    let Some(url) = svg_url() else { return false };
-    let ok = click_download(&url, &format!("{FILE_STEM}.svg")).is_some();
-    let _ = Url::revoke_object_url(&url);
-    ok
-}
-
-/// Draws the chart on a canvas and downloads it as PNG; reports once the
-/// image has loaded (or failed to).
-pub fn download_png(done: Callback<bool>) {
-    let (Some(url), Ok(image)) = (svg_url(), HtmlImageElement::new()) else {
-        done.emit(false);
-        return;
+/// Draws `svg` on a canvas and downloads it as the PNG `file`; `done`
+/// hears once the image has loaded and been saved, or failed to.
+pub fn save_png(svg: &str, file: &'static str, done: Callback<bool>) {
+    let (Some(url), Ok(image)) = (blob_url(svg, SVG), HtmlImageElement::new()) else {
+        return done.emit(false);
     };
     let on_load = {
         let (image, url, done) = (image.clone(), url.clone(), done.clone());
         Closure::once_into_js(move || {
-            let drawn =
-                draw(&image).and_then(|data| click_download(&data, &format!("{FILE_STEM}.png")));
+            let drawn = draw(&image).and_then(|data| click_download(&data, file));
             let _ = Url::revoke_object_url(&url);
             done.emit(drawn.is_some());
         })
