@@ -47,8 +47,9 @@ export async function serveDistCopy(subPath) {
   };
 }
 
-/** Waits until the app has rendered its recommendation and its radar, visible (page or embed). */
+/** Waits until the live app (not the prerendered markup) has rendered its recommendation and its radar, visible (page or embed). */
 export async function waitForApp(app) {
+  await app.waitFor(() => app.isLive(), { message: 'the live app' });
   await app.target.getByRole('region', { name: RECOMMENDATION, exact: true }).waitFor({ state: 'visible' });
   await app.target.getByRole('img', { name: /^Radar chart/ }).waitFor({ state: 'visible' });
 }

@@ -136,8 +136,13 @@ export class AppPageBase extends Finders(Object) {
   presetGroup() {
     return this.role('group', PRESET_GROUP);
   }
-  async presetButton(name) {
-    return (await this.presetGroup()).role('button', name);
+  /** The preset button `name`, group and button found together each time (a group found in the prerendered markup goes when the app takes over). */
+  presetButton(name) {
+    return this.waitFor(async () => {
+      const groups = await this.roles('group', { name: PRESET_GROUP });
+      const found = groups.length === 1 ? await groups[0].roles('button', { name }) : [];
+      return found.length === 1 ? found[0] : false;
+    }, { message: `exactly one button named ${name} in "${PRESET_GROUP}"` });
   }
   slider(criterionName) {
     return this.role('slider', criterionName);
