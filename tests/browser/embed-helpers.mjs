@@ -144,12 +144,12 @@ export async function embedFrame(page, index) {
 }
 
 /**
- * The plain `<iframe sandbox>` of the page, scrolled to, once its document
+ * The blog post's plain `<iframe class="plain-embed" sandbox>`, scrolled to, once its document
  * has fired `load` (every stylesheet and script of it has loaded or failed,
  * so console errors about them have been reported).
  */
 export async function sandboxedFrame(page) {
-  const iframe = page.locator('iframe[sandbox]');
+  const iframe = page.locator('iframe.plain-embed');
   await iframe.scrollIntoViewIfNeeded();
   const frame = await waitFor(
     async () => {

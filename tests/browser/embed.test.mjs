@@ -103,7 +103,6 @@ describe('embed loader (stub widget that never posts)', () => {
           '<div class="stackweigh-embed" data-height="300"><a href="__WIDGET__">two</a></div>' +
           loader(1),
       ),
-      'poster.html': hostPage('<p>another origin</p>'),
       'state.html': hostPage(
         '<div class="stackweigh-embed" data-state="v=1&amp;w=a3&amp;p=ml_ai"><a href="__WIDGET__">ok</a></div>' +
           '<div class="stackweigh-embed" data-state="v=1&amp;w=5#&quot;&gt;&lt;b&gt;"><a href="__WIDGET__">bad</a></div>' +
@@ -113,7 +112,17 @@ describe('embed loader (stub widget that never posts)', () => {
     const filled = Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v.replaceAll('__WIDGET__', widget.url)]));
     const hostRoot = makePagesRoot(filled);
     const host = await startServer({ root: hostRoot, port: 0 });
-    env = await launchEnv({ servers: [widget, host], cleanup: [widgetRoot, hostRoot], widgetUrl: widget.url, hostUrl: host.url });
+    // A third origin for a frame to navigate to (the host's own origin would make a sandboxed
+    // frame with allow-same-origin, which Chromium warns about in the console).
+    const thirdRoot = makePagesRoot({ 'poster.html': hostPage('<p>another origin</p>') });
+    const third = await startServer({ root: thirdRoot, port: 0 });
+    env = await launchEnv({
+      servers: [widget, host, third],
+      cleanup: [widgetRoot, hostRoot, thirdRoot],
+      widgetUrl: widget.url,
+      hostUrl: host.url,
+      thirdUrl: third.url,
+    });
   });
   after(async () => {
     await env?.close();
@@ -128,17 +137,17 @@ describe('embed loader (stub widget that never posts)', () => {
         assert.equal(await embedDiv(page, i).getAttribute('data-stackweigh-ready'), '', `div ${i} is marked processed`);
         const { raw, url, params } = await embedSrc(page, i);
         assert.equal(url.origin, stubOrigin, `div ${i}: iframe on the script's origin`);
-        assert.equal(url.pathname, '/index.html', `div ${i}: index.html beside embed.js`);
-        assert.equal(params.embed, '1', `div ${i}: embed=1`);
+        assert.equal(url.pathname, '/embed.html', `div ${i}: the embed's own document beside embed.js`);
+        assert.equal(params.embed, undefined, `div ${i}: embed.html is an embed without ?embed`);
         assert.match(params.id ?? '', /^\d+$/, `div ${i}: numeric id`);
         ids.push(params.id);
         if (i === 0) {
-          assert.deepEqual(Object.keys(params).sort(), ['criteria', 'embed', 'id', 'preset', 'theme']);
+          assert.deepEqual(Object.keys(params).sort(), ['criteria', 'id', 'preset', 'theme']);
           assert.equal(params.preset, 'ml_ai');
           assert.equal(params.theme, 'dark');
-          assert.ok(raw.includes('criteria=io_performance,realtime&'), `commas stay literal: ${raw}`);
+          assert.match(raw, /criteria=io_performance,realtime(&|$)/, 'commas stay literal');
         } else {
-          assert.deepEqual(Object.keys(params).sort(), ['embed', 'id'], `div ${i}: only the params given (an invalid theme is dropped): ${raw}`);
+          assert.deepEqual(Object.keys(params).sort(), ['id'], `div ${i}: only the params given (an invalid theme is dropped): ${raw}`);
         }
       }
       assert.equal(new Set(ids).size, 3, `ids are distinct: ${ids}`);
@@ -163,7 +172,11 @@ describe('embed loader (stub widget that never posts)', () => {
         assert.equal(x.loading, 'lazy');
         assert.equal(x.allow, 'clipboard-write');
         assert.equal(x.referrerpolicy, 'strict-origin-when-cross-origin');
-        assert.equal(x.sandbox, null, 'no sandbox (the height messages need the real origin)');
+        assert.equal(
+          x.sandbox,
+          'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+          'sandboxed on another origin, keeping its own origin (the height messages need it)',
+        );
         assert.equal(x.width, x.divWidth, 'full width');
         assert.equal(x.border, '0px');
       }
@@ -255,9 +268,9 @@ describe('embed loader (stub widget that never posts)', () => {
       await accepted(f2, { type: TYPE, id: id2, height: 100 }, [334, 100]);
       await accepted(f2, { type: TYPE, id: id2, height: 20000 }, [334, 20000]);
 
-      // Same iframe, another origin: the frame navigates to the host's
-      // origin and posts from there.
-      await f1.goto(env.hostUrl + 'poster.html');
+      // Same iframe, another origin: the frame navigates to a third origin
+      // and posts from there.
+      await f1.goto(env.thirdUrl + 'poster.html');
       await ignored('from the right iframe but another origin', fromFrame(f1, { type: TYPE, id: id1, height: 222 }));
     });
   });
@@ -289,7 +302,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
     env = await launchEnv({ servers: [widget, host], cleanup: [siteRoot, hostRoot], widgetUrl: widget.url });
     postUrl = host.url + 'blog-post.html';
     stateUrl = host.url + 'state.html';
-    plainIframeUrl = `${widget.url}index.html?embed=1&preset=rest_api`;
+    plainIframeUrl = `${widget.url}embed.html?preset=rest_api`;
     sameOriginPostUrl = widget.url + 'examples/blog-post.html';
   });
   after(async () => {
@@ -348,7 +361,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const titles = await Promise.all([0, 1].map((i) => embedIframe(page, i).getAttribute('title')));
       assert.deepEqual(titles, ['Node.js vs Python comparator: real-time chat', 'Node.js vs Python comparator: ML and AI product']);
       const srcs = await Promise.all([0, 1].map((i) => embedSrc(page, i)));
-      assert.deepEqual(srcs.map((s) => [s.params.preset, s.params.theme, s.params.embed]), [['realtime_chat', 'light', '1'], ['ml_ai', 'dark', '1']]);
+      assert.deepEqual(srcs.map((s) => [s.url.pathname, s.params.preset, s.params.theme]), [['/embed.html', 'realtime_chat', 'light'], ['/embed.html', 'ml_ai', 'dark']]);
       assert.notEqual(srcs[0].params.id, srcs[1].params.id, 'each embed has its own id');
     }, { problems: exceptPlainIframe });
   });
@@ -429,7 +442,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
 
   test('the plain sandboxed iframe (allow-scripts only, opaque origin) runs the widget', async () => {
     await withHostPage(env, postUrl, async (page) => {
-      assert.equal(await page.locator('iframe[sandbox]').getAttribute('sandbox'), 'allow-scripts');
+      assert.equal(await page.locator('iframe.plain-embed').getAttribute('sandbox'), 'allow-scripts');
       const frame = await sandboxedFrame(page);
       await started(frame);
       assert.equal(await frame.evaluate(() => self.origin), 'null', 'opaque origin');
@@ -461,7 +474,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
           loaded: l.sheet !== null,
         })),
       );
-      assert.ok(sheets.length > 0, 'index.html links a stylesheet');
+      assert.ok(sheets.length > 0, 'embed.html links a stylesheet');
       for (const s of sheets) {
         // A stylesheet with `integrity` fetched without CORS (no `crossorigin`)
         // is refused in an opaque-origin document: SRI needs a CORS response.

@@ -66,12 +66,12 @@ export function makeSiteRoot() {
   return root;
 }
 
-/** A stand-in widget: embed.js beside an index.html that never posts anything. */
+/** A stand-in widget: embed.js beside an embed.html that never posts anything. */
 export function makeStubWidgetRoot() {
   const root = tempDir('stub');
   copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
   writeFileSync(
-    path.join(root, 'index.html'),
+    path.join(root, 'embed.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stub widget</title></head>' +
       '<body><p>stub widget</p></body></html>\n',
   );

@@ -142,10 +142,7 @@ pub const EMBED_SANDBOX: &str =
 /// lazy), pinned by name and Subresource Integrity, and a plain iframe of the
 /// embed's own document. `widget_url` is the page's address (no query).
 pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (String, String) {
-    let base = match widget_url.rfind('/') {
-        Some(slash) => &widget_url[..=slash],
-        None => widget_url,
-    };
+    let base = folder_of(widget_url);
     let preset_attr = preset
         .map(|p| format!(" data-preset=\"{}\"", escape(p)))
         .unwrap_or_default();
@@ -163,6 +160,138 @@ pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (S
         escape(state)
     );
     (loader, iframe)
+}
+
+/// The folder a page's address is in (with its `/`): where embed.js and
+/// embed.html sit beside it.
+fn folder_of(address: &str) -> &str {
+    match address.rfind('/') {
+        Some(slash) => &address[..=slash],
+        None => address,
+    }
+}
+
+#[cfg(test)]
+fn export_style_from_palette() -> String {
+    use crate::core::engine::palette::light;
+    format!(
+        "<style>svg{{background:{bg};font-family:system-ui,sans-serif}}text{{fill:{text}}}.sw-radar-grid polygon{{fill:none;stroke:{grid};stroke-width:.75}}.sw-radar-grid line{{stroke:{grid};stroke-width:.75}}.radar-shape{{stroke-width:2}}.radar-shape[data-option=node]{{fill:{node_fill};stroke:{node}}}.radar-shape[data-option=python]{{fill:{python_fill};stroke:{python};stroke-dasharray:5 3}}</style>",
+        bg = light("bg"),
+        text = light("text"),
+        grid = light("grid"),
+        node = light("node"),
+        node_fill = light("node-fill"),
+        python = light("python"),
+        python_fill = light("python-fill"),
+    )
+}
+
+/// A download of the chart: the standalone SVG document (a PNG is drawn
+/// from it by the browser) and the file's name.
+pub fn chart_download(matrix: &Matrix, state: &State, format: ChartFormat) -> Effect {
+    let file = match format {
+        ChartFormat::Svg => "stackweigh-node-vs-python.svg",
+        ChartFormat::Png => "stackweigh-node-vs-python.png",
+    };
+    let chart = radar_view(matrix, &state.weights, state.scale);
+    Effect::DownloadChart {
+        format,
+        file,
+        svg: chart_svg(&chart),
+    }
+}
+
+/// The chart as a file of its own: the SVG namespace, a size in pixels,
+/// [`EXPORT_STYLE`] for the page's classes, and every text escaped.
+pub fn chart_svg(chart: &RadarView) -> String {
+    let (width, height) = chart.export_size;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"{}\" role=\"img\" aria-labelledby=\"sw-radar-title sw-radar-desc\">{EXPORT_STYLE}<title id=\"sw-radar-title\">{}</title><desc id=\"sw-radar-desc\">{}</desc><g class=\"sw-radar-grid\">",
+        chart.view_box,
+        escape(&chart.title),
+        escape(chart.explanation)
+    );
+    for ring in &chart.rings {
+        svg.push_str(&format!("<polygon points=\"{ring}\"/>"));
+    }
+    for (x, y) in &chart.axes {
+        svg.push_str(&format!("<line x1=\"0\" y1=\"0\" x2=\"{x}\" y2=\"{y}\"/>"));
+    }
+    svg.push_str("</g>");
+    for shape in &chart.shapes {
+        svg.push_str(&format!(
+            "<polygon class=\"radar-shape\" data-option=\"{}\" points=\"{}\"/>",
+            escape(shape.option),
+            shape.points
+        ));
+    }
+    svg.push_str(&format!(
+        "<g class=\"sw-radar-labels\" font-size=\"{}\">",
+        chart.font_size
+    ));
+    for label in &chart.labels {
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>",
+            label.x,
+            label.y,
+            label.anchor,
+            escape(label.text)
+        ));
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+// The pinned loader's name and integrity, hashed from embed/embed.js by build.rs.
+include!(concat!(env!("OUT_DIR"), "/embed_loader.rs"));
+
+/// What the embed's iframe may do (embed.js sets the same; a test checks):
+/// run its script, keep its origin (its files, its height messages), and
+/// open the full page in a tab of its own, unsandboxed.
+pub const EMBED_SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// The two ways to embed the current state: the loader snippet (auto-height,
+/// lazy), pinned by name and Subresource Integrity, and a plain iframe of the
+/// embed's own document. `widget_url` is the page's address (no query).
+pub fn embed_snippets(widget_url: &str, state: &str, preset: Option<&str>) -> (String, String) {
+    let base = folder_of(widget_url);
+    let preset_attr = preset
+        .map(|p| format!(" data-preset=\"{}\"", escape(p)))
+        .unwrap_or_default();
+    let loader = format!(
+        "<div class=\"stackweigh-embed\"{preset_attr} data-theme=\"auto\" data-state=\"{}\"><a href=\"{}#{}\">Node.js vs Python comparator</a></div>\n<script async src=\"{}{PINNED_LOADER}\" integrity=\"{LOADER_INTEGRITY}\" crossorigin=\"anonymous\"></script>",
+        escape(state),
+        escape(widget_url),
+        escape(state),
+        escape(base)
+    );
+    let iframe = format!(
+        "<iframe src=\"{}{}#{}\" title=\"Node.js vs Python comparator (stackweigh)\" width=\"100%\" height=\"900\" loading=\"lazy\" frameborder=\"0\" sandbox=\"{EMBED_SANDBOX}\"></iframe>",
+        escape(base),
+        super::query::EMBED_FILE,
+        escape(state)
+    );
+    (loader, iframe)
+}
+
+/// The folder a page's address is in (with its `/`): where embed.js and
+/// embed.html sit beside it.
+fn folder_of(address: &str) -> &str {
+    match address.rfind('/') {
+        Some(slash) => &address[..=slash],
+        None => address,
+    }
+}
+
+/// The embed's own document beside the page, showing `state`: what the
+/// embed dialog previews and the iframe snippet frames.
+pub fn embed_document(page_address: &str, state: &str) -> String {
+    format!(
+        "{}{}#{state}",
+        folder_of(page_address),
+        super::query::EMBED_FILE
+    )
 }
 
 #[cfg(test)]
