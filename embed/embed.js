@@ -1,8 +1,8 @@
 /*! stackweigh embed loader: turns each <div class="stackweigh-embed"> into a
- * sandboxed, auto-height iframe of the widget (embed.html beside this script).
- * No dependencies, cookies or storage; no request but the iframe's. It never
- * focuses, clicks or posts into it (the widget starts at the reader's first
- * intent): it creates it and follows its height.
+ * sandboxed, auto-height iframe of the widget (embed.html beside this script,
+ * or its use case's own). No dependencies, cookies or storage; no request but
+ * the iframe's. It never focuses, clicks or posts into it: it creates it near
+ * the viewport and follows its height.
  *
  *   <div class="stackweigh-embed" data-preset="ml_ai" data-theme="auto">
  *     <a href="https://HOST/PATH/">Node.js vs Python comparator</a>
@@ -25,6 +25,8 @@
   } catch (e) {
     return;
   }
+  // Each use case's prerendered document (the build fills this in).
+  var DOCUMENTS = {};
 
   // One id counter, message listener and list of iframes for every copy of this script.
   var reg = w.stackweighEmbed;
@@ -58,16 +60,23 @@
     return value && /^[A-Za-z0-9=&._-]{1,512}$/.test(value) ? '#' + value : '';
   }
 
+  // The document already showing this use case's answer, else embed.html.
+  function widget(preset) {
+    var own = preset && Object.prototype.hasOwnProperty.call(DOCUMENTS, preset);
+    return own ? new URL(DOCUMENTS[preset], base).href : base.href;
+  }
+
   function mount(div) {
     var id = String(++reg.n);
+    var preset = div.getAttribute('data-preset');
     var theme = div.getAttribute('data-theme');
     var height = parseInt(div.getAttribute('data-height'), 10);
     if (!(height >= 100 && height <= 20000)) height = 640;
     var link = div.querySelector('a[href]');
     var title = (link && link.textContent.replace(/\s+/g, ' ').trim()) || TITLE;
     var f = d.createElement('iframe');
-    f.src = base.href + '?id=' + id +
-      param('preset', div.getAttribute('data-preset')) +
+    f.src = widget(preset) + '?id=' + id +
+      param('preset', preset) +
       param('theme', /^(light|dark|auto)$/.test(theme) ? theme : '') +
       param('criteria', div.getAttribute('data-criteria')) +
       state(div.getAttribute('data-state'));

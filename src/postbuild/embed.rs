@@ -5,20 +5,28 @@
 //! the page). It is the page Trunk wrote, marked `<html data-embed>` (so it
 //! is an embed whatever its query), with the embed view prerendered and the
 //! boot script as its only script: no service-worker registration and no
-//! manifest, which an embed never uses.
+//! manifest, which an embed never uses. Each use case's embed document
+//! (`answers.rs`) is made the same way.
 //!
 //! `embed-<hash>.js` is the loader under a name whose content never changes,
-//! which a blog can pin with Subresource Integrity. `build.rs` hashes
-//! `embed/embed.js` into the name and integrity the embed snippets carry;
-//! this step checks the copy Trunk made is those very bytes.
+//! which a blog can pin with Subresource Integrity. `build.rs` fills in
+//! `embed/embed.js`'s table of use-case documents and hashes the result into
+//! the name and integrity the embed snippets carry; this step checks that
+//! Trunk copied the source as it is, and ships build.rs's bytes.
 
-use super::{digest, html, prerender, trunk};
+use super::{answers, digest, html, prerender, trunk};
 pub use crate::core::page::export::{LOADER_INTEGRITY, PINNED_LOADER};
 use crate::core::page::query::EMBED_ATTRIBUTE;
 pub use crate::core::page::query::EMBED_FILE as DOCUMENT;
 
-/// embed.html from the page as Trunk wrote it (before the page's own
-/// prerender) and the embed view's markup.
+/// The loader as shipped: embed/embed.js with build.rs's table filled in.
+pub const LOADER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embed.js"));
+
+/// What Trunk copies: the loader's source, as it is in the repository.
+const LOADER_SOURCE: &[u8] = include_bytes!("../../embed/embed.js");
+
+/// An embed's document from the page as Trunk wrote it (before the page's
+/// own prerender) and the embed view's markup.
 pub fn document(page: &str, rendered: &str) -> Result<String, String> {
     let boot = trunk::boot_tag(page)?;
     let mut edits = Vec::new();
@@ -47,15 +55,35 @@ pub fn document(page: &str, rendered: &str) -> Result<String, String> {
     prerender::into_page(&html::splice(page, edits), rendered)
 }
 
-/// Checks that `loader`, the bundle's embed.js, is what the snippets pin.
+/// Checks that `copied`, Trunk's copy of embed/embed.js, is the source as it is.
+pub fn check_copied(copied: &[u8]) -> Result<(), String> {
+    if copied != LOADER_SOURCE {
+        return Err(format!(
+            "{} is not embed/embed.js as it is: a loader must be copied as is, never minified",
+            trunk::EMBED_LOADER
+        ));
+    }
+    Ok(())
+}
+
+/// Checks that `loader` is what the snippets pin, and that its table names
+/// each use case's embed document as `answers.rs` does.
 pub fn check_pinned(loader: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(loader).map_err(|_| "the loader is not UTF-8".to_string())?;
+    for answer in answers::answers() {
+        let entry = format!("\"{}\": \"{}\"", answer.preset, answer.embed);
+        if !text.contains(&entry) {
+            return Err(format!(
+                "the loader's table lacks {entry}: build.rs and answers.rs disagree"
+            ));
+        }
+    }
     let integrity = digest::integrity(loader);
     let name = format!("embed-{}.js", digest::short_hash(loader));
     if integrity != LOADER_INTEGRITY || name != PINNED_LOADER {
         return Err(format!(
-            "{} is not the embed/embed.js build.rs hashed ({name}, {integrity}; the snippets pin \
-             {PINNED_LOADER}, {LOADER_INTEGRITY}): a loader must be copied as is, never minified",
-            trunk::EMBED_LOADER
+            "the loader is not the one build.rs hashed ({name}, {integrity}; the snippets pin \
+             {PINNED_LOADER}, {LOADER_INTEGRITY})"
         ));
     }
     Ok(())
@@ -98,14 +126,50 @@ mod tests {
     }
 
     #[test]
-    fn the_pinned_loader_is_the_one_source_hashed() {
-        let source = include_bytes!("../../embed/embed.js");
-        assert_eq!(check_pinned(source), Ok(()));
+    fn the_pinned_loader_is_the_source_with_the_table_hashed() {
+        assert_eq!(check_pinned(LOADER), Ok(()));
         assert!(
             PINNED_LOADER.starts_with("embed-") && super::super::digest::is_hashed(PINNED_LOADER)
         );
         assert!(LOADER_INTEGRITY.starts_with("sha384-"));
-        let changed = [source.as_slice(), b"\n"].concat();
-        assert!(check_pinned(&changed).is_err_and(|e| e.contains("never minified")));
+        let changed = [LOADER, b"\n"].concat();
+        assert!(check_pinned(&changed).is_err_and(|e| e.contains("build.rs hashed")));
+        let source = std::str::from_utf8(LOADER_SOURCE).expect("UTF-8");
+        assert!(check_pinned(LOADER_SOURCE).is_err_and(|e| e.contains("table lacks")));
+        let ids: Vec<&str> = crate::core::MATRIX.presets.iter().map(|p| p.id).collect();
+        let filled = super::super::preset_names::loader(source, DOCUMENT, &ids);
+        assert_eq!(
+            filled.as_deref().map(str::as_bytes),
+            Ok(LOADER),
+            "build.rs's table is this rule's"
+        );
+    }
+
+    #[test]
+    fn trunks_copy_must_be_the_source_as_it_is() {
+        assert_eq!(check_copied(LOADER_SOURCE), Ok(()));
+        assert!(
+            check_copied(LOADER).is_err(),
+            "the filled loader is not what Trunk copies"
+        );
+        assert!(check_copied(b"minified").is_err_and(|e| e.contains("as it is")));
+    }
+
+    #[test]
+    fn the_embed_waits_for_view_within_the_loaders_margin() {
+        let margin = |source: &str| {
+            let at = source
+                .find("rootMargin: '")
+                .map(|i| i + "rootMargin: '".len());
+            at.and_then(|at| source[at..].split('\'').next())
+                .map(str::to_string)
+        };
+        let loader = margin(std::str::from_utf8(LOADER_SOURCE).expect("UTF-8"));
+        let boot = margin(include_str!("../../assets/boot.js"));
+        assert!(loader.is_some(), "the loader observes with a margin");
+        assert_eq!(
+            boot, loader,
+            "boot.js starts a framed embed within the loader's margin"
+        );
     }
 }
