@@ -9,8 +9,9 @@
 //! Which file answers which preset is [`preset_names::document`]'s rule over
 //! the data's presets, read here for every consumer in the bundle: the files
 //! written, `_redirects` (Netlify's rewrite of `?preset=<id>`), the service
-//! worker's table, the Content-Security-Policy and `_headers`. The loader's
-//! table is `build.rs`'s, from the same rule (`embed.rs` checks they agree).
+//! worker's table, the Content-Security-Policy and `_headers`. The loader
+//! (`embed/embed.js`) lists the presets and names their documents by the same
+//! rule, which `build.rs` and `embed.rs` check.
 
 use super::{html, preset_names};
 use crate::core::page::query::{ANSWER_ATTRIBUTE, EMBED_FILE, PAGE_FILE};

@@ -9,21 +9,16 @@
 //! (`answers.rs`) is made the same way.
 //!
 //! `embed-<hash>.js` is the loader under a name whose content never changes,
-//! which a blog can pin with Subresource Integrity. `build.rs` fills in
-//! `embed/embed.js`'s table of use-case documents and hashes the result into
-//! the name and integrity the embed snippets carry; this step checks that
-//! Trunk copied the source as it is, and ships build.rs's bytes.
+//! which a blog can pin with Subresource Integrity. `build.rs` hashes
+//! `embed/embed.js` into the name and integrity the embed snippets carry;
+//! this step checks the copy Trunk made is those very bytes, and that it
+//! frames each use case's document (`answers.rs`).
 
-use super::{answers, digest, html, prerender, trunk};
+use super::{digest, html, prerender, preset_names, trunk};
 pub use crate::core::page::export::{LOADER_INTEGRITY, PINNED_LOADER};
 use crate::core::page::query::EMBED_ATTRIBUTE;
 pub use crate::core::page::query::EMBED_FILE as DOCUMENT;
-
-/// The loader as shipped: embed/embed.js with build.rs's table filled in.
-pub const LOADER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embed.js"));
-
-/// What Trunk copies: the loader's source, as it is in the repository.
-const LOADER_SOURCE: &[u8] = include_bytes!("../../embed/embed.js");
+use crate::core::MATRIX;
 
 /// An embed's document from the page as Trunk wrote it (before the page's
 /// own prerender) and the embed view's markup.
@@ -55,35 +50,20 @@ pub fn document(page: &str, rendered: &str) -> Result<String, String> {
     prerender::into_page(&html::splice(page, edits), rendered)
 }
 
-/// Checks that `copied`, Trunk's copy of embed/embed.js, is the source as it is.
-pub fn check_copied(copied: &[u8]) -> Result<(), String> {
-    if copied != LOADER_SOURCE {
-        return Err(format!(
-            "{} is not embed/embed.js as it is: a loader must be copied as is, never minified",
-            trunk::EMBED_LOADER
-        ));
-    }
-    Ok(())
-}
-
-/// Checks that `loader` is what the snippets pin, and that its table names
-/// each use case's embed document as `answers.rs` does.
+/// Checks that `loader`, the bundle's embed.js, is what the snippets pin,
+/// and that it frames the document of each preset of the data.
 pub fn check_pinned(loader: &[u8]) -> Result<(), String> {
-    let text = std::str::from_utf8(loader).map_err(|_| "the loader is not UTF-8".to_string())?;
-    for answer in answers::answers() {
-        let entry = format!("\"{}\": \"{}\"", answer.preset, answer.embed);
-        if !text.contains(&entry) {
-            return Err(format!(
-                "the loader's table lacks {entry}: build.rs and answers.rs disagree"
-            ));
-        }
-    }
+    let ids: Vec<&str> = MATRIX.presets.iter().map(|p| p.id).collect();
+    let text = String::from_utf8_lossy(loader);
+    preset_names::check_loader(&text, DOCUMENT, &ids)
+        .map_err(|problem| format!("{}: {problem}", trunk::EMBED_LOADER))?;
     let integrity = digest::integrity(loader);
     let name = format!("embed-{}.js", digest::short_hash(loader));
     if integrity != LOADER_INTEGRITY || name != PINNED_LOADER {
         return Err(format!(
-            "the loader is not the one build.rs hashed ({name}, {integrity}; the snippets pin \
-             {PINNED_LOADER}, {LOADER_INTEGRITY})"
+            "{} is not the embed/embed.js build.rs hashed ({name}, {integrity}; the snippets pin \
+             {PINNED_LOADER}, {LOADER_INTEGRITY}): a loader must be copied as is, never minified",
+            trunk::EMBED_LOADER
         ));
     }
     Ok(())
@@ -126,33 +106,18 @@ mod tests {
     }
 
     #[test]
-    fn the_pinned_loader_is_the_source_with_the_table_hashed() {
-        assert_eq!(check_pinned(LOADER), Ok(()));
+    fn the_pinned_loader_is_the_one_source_hashed_and_frames_every_use_case() {
+        let source = include_bytes!("../../embed/embed.js");
+        assert_eq!(check_pinned(source), Ok(()));
         assert!(
             PINNED_LOADER.starts_with("embed-") && super::super::digest::is_hashed(PINNED_LOADER)
         );
         assert!(LOADER_INTEGRITY.starts_with("sha384-"));
-        let changed = [LOADER, b"\n"].concat();
-        assert!(check_pinned(&changed).is_err_and(|e| e.contains("build.rs hashed")));
-        let source = std::str::from_utf8(LOADER_SOURCE).expect("UTF-8");
-        assert!(check_pinned(LOADER_SOURCE).is_err_and(|e| e.contains("table lacks")));
-        let ids: Vec<&str> = crate::core::MATRIX.presets.iter().map(|p| p.id).collect();
-        let filled = super::super::preset_names::loader(source, DOCUMENT, &ids);
-        assert_eq!(
-            filled.as_deref().map(str::as_bytes),
-            Ok(LOADER),
-            "build.rs's table is this rule's"
-        );
-    }
-
-    #[test]
-    fn trunks_copy_must_be_the_source_as_it_is() {
-        assert_eq!(check_copied(LOADER_SOURCE), Ok(()));
-        assert!(
-            check_copied(LOADER).is_err(),
-            "the filled loader is not what Trunk copies"
-        );
-        assert!(check_copied(b"minified").is_err_and(|e| e.contains("as it is")));
+        let changed = [source.as_slice(), b"\n"].concat();
+        assert!(check_pinned(&changed).is_err_and(|e| e.contains("never minified")));
+        let text = std::str::from_utf8(source).expect("UTF-8");
+        let unlisted = text.replacen(" ml_ai ", " ", 1);
+        assert!(check_pinned(unlisted.as_bytes()).is_err_and(|e| e.contains("var PRESETS")));
     }
 
     #[test]
@@ -164,7 +129,7 @@ mod tests {
             at.and_then(|at| source[at..].split('\'').next())
                 .map(str::to_string)
         };
-        let loader = margin(std::str::from_utf8(LOADER_SOURCE).expect("UTF-8"));
+        let loader = margin(include_str!("../../embed/embed.js"));
         let boot = margin(include_str!("../../assets/boot.js"));
         assert!(loader.is_some(), "the loader observes with a margin");
         assert_eq!(

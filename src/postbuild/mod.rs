@@ -75,7 +75,7 @@ pub const STEPS: &[Step] = &[
         run: steps::secure_documents,
     },
     Step {
-        name: "write the embed loader and its pinned copy",
+        name: "write the pinned embed loader",
         run: steps::write_pinned_loader,
     },
     Step {

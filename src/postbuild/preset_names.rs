@@ -1,9 +1,9 @@
 //! The one rule naming the document that answers a use case: `embed.html`
 //! and `ml_ai` give `embed-ml_ai.html`, `index.html` gives `index-ml_ai.html`.
 //! The post-build writes those documents and routes to them (`_redirects`,
-//! the service worker); `build.rs` writes the loader's table of them, which
-//! the pinned loader's name and integrity hash. Standard library only, so
-//! that `build.rs` can include this file as it is.
+//! the service worker); `build.rs` and the post-build check that the loader
+//! (`embed/embed.js`) lists the data's presets and names their documents by
+//! this rule. Standard library only, so that `build.rs` can include it.
 
 /// The longest preset id a file may be named after (as long as a notice quotes).
 pub const MAX_ID: usize = 30;
@@ -23,26 +23,36 @@ pub fn document(base: &str, preset: &str) -> String {
     format!("{stem}-{preset}.html")
 }
 
-/// The line of `embed/embed.js` that the build fills in with the table.
-pub const LOADER_TABLE: &str = "var DOCUMENTS = {};";
+/// The line of `embed/embed.js` listing the use cases that have a document
+/// of their own, for `presets` (the data's, in order).
+pub fn loader_table(presets: &[&str]) -> String {
+    format!("  var PRESETS = ' {} ';", presets.join(" "))
+}
 
-/// The loader as shipped: `source` with its table of each preset's document
-/// of `embed_file` (a JS object from preset id to file name).
-pub fn loader(source: &str, embed_file: &str, presets: &[&str]) -> Result<String, String> {
-    if source.matches(LOADER_TABLE).count() != 1 {
-        return Err(format!("needs the line `{LOADER_TABLE}` exactly once"));
+/// Checks that the loader `source` lists exactly `presets` and names each
+/// one's document by [`document`]'s rule over `embed_file`; the error says
+/// what to write. The loader is a file blogs pin by its hash, so it is
+/// checked rather than generated: it ships as it is in the repository.
+pub fn check_loader(source: &str, embed_file: &str, presets: &[&str]) -> Result<(), String> {
+    if let Some(id) = presets.iter().find(|id| !is_plain_id(id)) {
+        return Err(format!(
+            "preset id {id:?} cannot name a file: use [a-z0-9_-], at most {MAX_ID} characters"
+        ));
     }
-    let mut entries = Vec::new();
-    for id in presets {
-        if !is_plain_id(id) {
-            return Err(format!(
-                "preset id {id:?} cannot name a file: use [a-z0-9_-], at most {MAX_ID} characters"
-            ));
-        }
-        entries.push(format!("\"{id}\": \"{}\"", document(embed_file, id)));
+    let table = loader_table(presets);
+    if !source.lines().any(|line| line == table) {
+        return Err(format!(
+            "the loader must list the data's presets in one line:\n{table}"
+        ));
     }
-    let table = format!("var DOCUMENTS = {{{}}};", entries.join(", "));
-    Ok(source.replace(LOADER_TABLE, &table))
+    // The rule applied to the JS variable gives the loader's expression for it.
+    let naming = format!("'{}'", document(embed_file, "' + preset + '"));
+    if !source.contains(&naming) {
+        return Err(format!(
+            "the loader must name a use case's document {naming}"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -75,14 +85,18 @@ mod tests {
     }
 
     #[test]
-    fn the_loader_gets_one_table_of_every_preset() {
-        let source = "(function(){\n  var DOCUMENTS = {};\n  go(DOCUMENTS);\n})();\n";
-        let filled = loader(source, "embed.html", &["ml_ai", "iot"]).expect("filled");
-        assert!(filled.contains(
-            r#"var DOCUMENTS = {"ml_ai": "embed-ml_ai.html", "iot": "embed-iot.html"};"#
-        ));
-        assert_eq!(loader(source, "embed.html", &[]).as_deref(), Ok(source));
-        assert!(loader(source, "embed.html", &["a\"b"]).is_err_and(|e| e.contains("cannot name")));
-        assert!(loader("no table", "embed.html", &[]).is_err_and(|e| e.contains("exactly once")));
+    fn the_loader_must_list_every_preset_and_name_documents_by_the_rule() {
+        let source = "(function(){\n  var PRESETS = ' ml_ai iot ';\n  go('embed-' + preset + '.html');\n})();\n";
+        assert_eq!(
+            check_loader(source, "embed.html", &["ml_ai", "iot"]),
+            Ok(())
+        );
+        let missing = check_loader(source, "embed.html", &["ml_ai", "iot", "mvp"]);
+        assert!(missing.is_err_and(|e| e.contains("  var PRESETS = ' ml_ai iot mvp ';")));
+        let renamed = check_loader(source, "widget.html", &["ml_ai", "iot"]);
+        assert!(renamed.is_err_and(|e| e.contains("'widget-' + preset + '.html'")));
+        assert!(
+            check_loader(source, "embed.html", &["a b"]).is_err_and(|e| e.contains("cannot name"))
+        );
     }
 }

@@ -116,15 +116,11 @@ pub fn secure_documents(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Trunk's copy of embed.js checked to be the source as it is, then
-/// replaced by build.rs's loader (its table filled in), which is also
-/// written under its pinned name.
+/// Trunk's copy of embed.js, checked and written again under its pinned name.
 pub fn write_pinned_loader(dir: &Path) -> Result<(), String> {
-    let path = dir.join(trunk::EMBED_LOADER);
-    embed::check_copied(&read(&path)?)?;
-    embed::check_pinned(embed::LOADER)?;
-    write(&path, embed::LOADER)?;
-    write(&dir.join(embed::PINNED_LOADER), embed::LOADER)
+    let loader = read(&dir.join(trunk::EMBED_LOADER))?;
+    embed::check_pinned(&loader)?;
+    write(&dir.join(embed::PINNED_LOADER), loader)
 }
 
 pub fn write_redirects(dir: &Path) -> Result<(), String> {
