@@ -1,15 +1,19 @@
 /* stackweigh boot, in <head> before the first paint: marks <html> with the
- * query's theme and embed mode, posts a framed embed's height to embed.js,
- * and starts the app (data-glue, data-wasm): a page after its first paint,
- * a framed embed at the reader's first intent. README "Offline and instant".
+ * query's theme and embed mode, and pending when the prerendered view is not
+ * the answer the address asks for; posts a framed embed's height to
+ * embed.js, and starts the app (data-glue, data-wasm): a page after its
+ * first paint, a framed embed at the reader's first intent, or as it comes
+ * into view when it must draw its own answer. README "Offline and instant".
  * A classic script: a sandboxed iframe must run it to report a failed start. */
 (function (w, d) {
   'use strict';
   var html = d.documentElement;
   var script = d.currentScript;
 
-  // The rule of src/core/query.rs; tests/query_rule.rs checks they agree.
+  // The rule of src/core/page/query.rs; tests/query_rule.rs checks they agree.
   var MAX_QUERY = 2048;
+  // What can be a preset's id (src/postbuild/preset_names.rs): no other value is one.
+  var PLAIN_ID = /^[a-z0-9_-]{1,30}$/;
 
   // `+` is a space, `%XY` a byte; a malformed escape stays.
   function decode(value) {
@@ -18,10 +22,13 @@
     });
   }
 
-  // {embed, theme, id} of `location.search` (ASCII); the last valid value
-  // wins. A document `marked` <html data-embed> (embed.html) is an embed whatever its query.
+  // {embed, theme, id, preset, subset} of `location.search` (ASCII); the
+  // last valid value wins. A document `marked` <html data-embed> (embed.html)
+  // is an embed whatever its query. `preset` is the last value that could be
+  // a preset's id, `subset` whether criteria are asked for: enough to tell
+  // whether the prerendered view answers the address.
   function pageOptions(search, marked) {
-    var options = { embed: marked, theme: 'auto', id: '' };
+    var options = { embed: marked, theme: 'auto', id: '', preset: '', subset: false };
     var query = search.charAt(0) === '?' ? search.slice(1) : search;
     if (query.length > MAX_QUERY) return options;
     query.split('&').forEach(function (pair) {
@@ -31,8 +38,18 @@
       if (key === 'embed') options.embed = marked || value === '' || value === '1' || value === 'true';
       else if (key === 'theme' && /^(auto|light|dark)$/.test(value)) options.theme = value;
       else if (key === 'id' && /^[A-Za-z0-9_-]{1,40}$/.test(value)) options.id = value;
+      else if (key === 'preset' && PLAIN_ID.test(value)) options.preset = value;
+      else if (key === 'criteria') options.subset = true;
     });
     return options;
+  }
+
+  // Whether the prerendered view is the answer the address asks for: the use
+  // case the build drew it with (<html data-answers>, else none), no subset
+  // and no shared state.
+  function answersAddress(options) {
+    var drawn = html.getAttribute('data-answers') || '';
+    return options.preset === drawn && !options.subset && w.location.hash.length <= 1;
   }
 
   // embed.js's protocol: {type: "stackweigh:height", id, height}.
@@ -54,6 +71,7 @@
     var root = d.getElementById('stackweigh');
     var note = d.createElement('p');
     html.setAttribute('data-failed', '');
+    html.removeAttribute('data-pending');
     note.className = 'sw-boot-error';
     note.setAttribute('role', 'alert');
     note.textContent =
@@ -103,6 +121,34 @@
       step();
     }
     setTimeout(start, 1000);
+  }
+
+  // A framed embed that must draw its own answer starts as it comes within
+  // the loader's margin of the viewport. A cross-origin frame's observer
+  // ignores rootMargin (and gets no rootBounds): there the loader's own
+  // observer, which makes the frame only within that margin, is the margin,
+  // so a frame it made (`made`: an id in the query) starts at once.
+  function whenNear(start, made) {
+    if (!w.IntersectionObserver) return start();
+    var observer = new IntersectionObserver(function (entries) {
+      var entry = entries[entries.length - 1];
+      if (!entry.isIntersecting && !(made && !entry.rootBounds)) return;
+      observer.disconnect();
+      start();
+    }, { rootMargin: '200px 0px' });
+    observer.observe(html);
+  }
+
+  // An embed's links open in a new tab, so the reader never loses the post:
+  // the widget has no in-page anchor, and a download stays a download. (Not a
+  // <base target>: with one, Chromium fetches the disabled print stylesheet.)
+  function linksLeave() {
+    d.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('a[href]');
+      if (!link || link.target || link.hasAttribute('download')) return;
+      link.target = '_blank';
+      link.relList.add('noopener');
+    }, true);
   }
 
   function onIntent(start) {
@@ -157,6 +203,7 @@
   var options = pageOptions(w.location.search, html.hasAttribute('data-embed'));
   if (options.theme !== 'auto') html.setAttribute('data-theme', options.theme);
   if (options.embed) html.setAttribute('data-embed', '');
+  if (options.embed) linksLeave();
   // The print stylesheet: the page's alone (an embed's first bytes stay small).
   else d.querySelectorAll('link[media="print"][disabled]').forEach(function (link) { link.disabled = false; });
   liveForm(options.embed);
@@ -169,12 +216,12 @@
   var wasm = script && script.getAttribute('data-wasm');
   if (!glue || !wasm) return;
   var start = starter(new URL(glue, d.baseURI).href, new URL(wasm, d.baseURI).href);
-  // The prerendered view is the default comparison: an embed that asks for
-  // another (a use case, a subset, shared weights) must not show its verdict
-  // as this one's until the app has drawn the real one.
-  if (waitForIntent && (/[?&](preset|criteria)=/.test(w.location.search) || w.location.hash.length > 1)) {
-    html.setAttribute('data-pending', '');
-  }
+  // Never another comparison's verdict as this one's: a view that does not
+  // answer the address shows "Loading this comparison…" in its verdict's
+  // place until the app has drawn the real one.
+  var pending = !answersAddress(options);
+  if (pending) html.setAttribute('data-pending', '');
+  if (!waitForIntent) afterFirstPaint(start);
+  else if (pending) whenNear(start, options.id !== '');
   if (waitForIntent) onIntent(start);
-  else afterFirstPaint(start);
 })(window, document);

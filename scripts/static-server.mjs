@@ -15,6 +15,12 @@
 //   build writes dist/_headers) whose rules are applied as those hosts
 //   apply them, instead of the default `Cache-Control: no-cache`; the file
 //   itself is not served. The CLI applies DIR/_headers when it exists.
+// - `redirectsFile` option: a Netlify `_redirects` file of rewrites by query
+//   (`/ preset=ml_ai /index-ml_ai.html 200!`, as the build writes dist/_redirects):
+//   a request for `from` whose query's last value of each key is the one named
+//   gets the file `to` in its place, under its own address and headers; the
+//   file itself is not served. Any other kind of rule is refused at start.
+//   The CLI applies DIR/_redirects when it exists.
 // - conditional GETs (ETag / If-None-Match, Last-Modified /
 //   If-Modified-Since) answer 304, as real hosts do.
 // - `onResponse` option: (method, urlPath, status, requestHeaders) => void,
@@ -103,6 +109,36 @@ export function headersFor(rules, urlPath) {
   return out;
 }
 
+/**
+ * The rules of a `_redirects` file this server applies: rewrites `from [key=value …] to 200[!]`,
+ * with plain paths (no splat, no placeholder). `#` starts a comment.
+ * @returns {{from: string, query: [string, string][], to: string}[]}
+ */
+export function parseRedirectsFile(text) {
+  const rules = [];
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const fields = line.split(/\s+/);
+    const [from, to, status] = [fields[0], fields.at(-2), fields.at(-1)];
+    const conditions = fields.slice(1, -2);
+    const plain = (p) => p.startsWith('/') && !/[*:]/.test(p);
+    const rewrite = fields.length >= 3 && /^200!?$/.test(status) && plain(from) && plain(to);
+    if (!rewrite || !conditions.every((c) => /^[^=]+=[^=]*$/.test(c))) {
+      throw new Error(`_redirects line ${index + 1}: static-server.mjs applies only rewrites "from [key=value …] to 200": ${line}`);
+    }
+    rules.push({ from, query: conditions.map((c) => c.split('=')), to });
+  }
+  return rules;
+}
+
+/** The path the first matching rule serves in place of `url`'s (a URL), or null. */
+export function rewriteFor(rules, url) {
+  const last = (key) => url.searchParams.getAll(key).at(-1);
+  const rule = rules.find((r) => r.from === url.pathname && r.query.every(([key, value]) => last(key) === value));
+  return rule ? rule.to : null;
+}
+
 /** RFC 9110: If-None-Match wins over If-Modified-Since (whole seconds). */
 function notModified(requestHeaders, etag, mtime) {
   const tags = requestHeaders['if-none-match'];
@@ -123,12 +159,17 @@ function isInside(root, candidate) {
  *          log?: boolean}} opts
  * @returns {Promise<{url: string, port: number, server: import('node:http').Server, close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', headers, headersFile, onResponse, log = false } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', headers, headersFile, redirectsFile, onResponse, log = false } = {}) {
   const rootReal = await realpath(path.resolve(root));
   const rootStat = await stat(rootReal);
   if (!rootStat.isDirectory()) throw new Error(`static-server: ${root} is not a directory`);
   const fileRules = headersFile ? parseHeadersFile(await readFile(headersFile, 'utf8')) : null;
-  const hiddenFile = headersFile ? await realpath(headersFile).catch(() => null) : null;
+  const rewrites = redirectsFile ? parseRedirectsFile(await readFile(redirectsFile, 'utf8')) : [];
+  const hiddenFiles = new Set();
+  for (const file of [headersFile, redirectsFile].filter(Boolean)) {
+    const real = await realpath(file).catch(() => null);
+    if (real) hiddenFiles.add(real);
+  }
   const caching = (urlPath) => (fileRules ? headersFor(fileRules, urlPath) : { 'Cache-Control': 'no-cache' });
 
   const extraHeaders = (req, filePath) => {
@@ -190,9 +231,9 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
         return;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const found = await resolveFile(url.pathname);
+      const found = await resolveFile(rewriteFor(rewrites, url) ?? url.pathname);
       if (log) console.log(`${req.method} ${url.pathname} -> ${found ? (found.redirect ? 301 : 200) : 404}`);
-      if (!found || (found.file && found.file === hiddenFile)) {
+      if (!found || (found.file && hiddenFiles.has(found.file))) {
         send(req, res, 404, 'Not Found\n');
         return;
       }
@@ -261,8 +302,17 @@ if (isMain) {
   try {
     const headersFile = path.join(dir, '_headers');
     const withHeaders = existsSync(headersFile);
-    const { url, close } = await startServer({ root: dir, port, headersFile: withHeaders ? headersFile : undefined, log: !!process.env.STATIC_SERVER_LOG });
-    console.log(`stackweigh is being served at ${url}${withHeaders ? ` with the headers in ${headersFile}` : ''}`);
+    const redirectsFile = path.join(dir, '_redirects');
+    const withRedirects = existsSync(redirectsFile);
+    const { url, close } = await startServer({
+      root: dir,
+      port,
+      headersFile: withHeaders ? headersFile : undefined,
+      redirectsFile: withRedirects ? redirectsFile : undefined,
+      log: !!process.env.STATIC_SERVER_LOG,
+    });
+    const applied = [withHeaders && `the headers in ${headersFile}`, withRedirects && `the rewrites in ${redirectsFile}`].filter(Boolean);
+    console.log(`stackweigh is being served at ${url}${applied.length ? ` with ${applied.join(' and ')}` : ''}`);
     console.log('Press Ctrl+C to stop.');
     const stop = async () => {
       await close();

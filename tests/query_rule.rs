@@ -1,61 +1,104 @@
 //! One rule per query parameter: `assets/boot.js` reads `embed`, `theme` and
 //! `id` before the first paint, and `core::query::parse_marked` reads them
 //! for the app, in the page and in the embed's own document (whose markup
-//! marks `<html data-embed>`). This runs the boot script itself in Node (a
-//! `vm` context standing in for a framed page) over a table of queries, in
-//! both documents, and checks that the attributes it sets and the id it
-//! posts are what `parse_marked` decides.
+//! marks `<html data-embed>`). The boot script also tells whether the
+//! prerendered view answers the address (the use case a document was drawn
+//! with, `<html data-answers>`; no subset; no shared state) and otherwise
+//! marks it pending: it may do so needlessly, but never show a view the app
+//! would not draw. This runs the boot script itself in Node (a `vm` context
+//! standing in for a framed page) over a table of queries, in every kind of
+//! document, and checks what it sets and the id it posts against the app.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use stackweigh::core::page::query::{parse, parse_marked, EMBED_ATTRIBUTE, EMBED_ON, MAX_QUERY};
+use stackweigh::core::page::query::{
+    parse, parse_marked, ANSWER_ATTRIBUTE, EMBED_ATTRIBUTE, EMBED_ON, MAX_QUERY,
+};
 use stackweigh::core::MATRIX;
 
-/// Runs boot.js once per query (one a line on stdin, after `1 ` for a
-/// document marked embed in its markup, `0 ` for the page), as in a framed
-/// page without data-glue, and prints one line per query: `data-embed` (1 or 0),
-/// `data-theme` (or "auto") and `=` + the id of its first height message
-/// (`none` when it posts none).
+/// Runs boot.js once per line on stdin, `M A H query`: M is 1 for a document
+/// marked embed in its markup, A the use case it answers (`-` for none), H
+/// the address's hash (`-` for none); as in a framed page with its app's
+/// files named (nothing is fetched: the observers never fire). Prints one
+/// line per query: `data-embed` (1 or 0), `data-theme` (or "auto"), `=` +
+/// the id of its first height message (`none` when it posts none), and
+/// `data-pending` (1 or 0).
 const RUNNER: &str = r#"
 const vm = require('node:vm');
 const fs = require('node:fs');
 const source = fs.readFileSync(process.env.BOOT_JS, 'utf8');
 const lines = fs.readFileSync(0, 'utf8').split('\n');
 const results = lines.map((line) => {
-  const search = line.slice(2);
-  const attributes = line.startsWith('1 ') ? { [process.env.MARK]: '' } : {};
+  const [marked, answers, hash] = line.split(' ', 3);
+  const search = line.slice(marked.length + answers.length + hash.length + 3);
+  const attributes = marked === '1' ? { [process.env.MARK]: '' } : {};
+  if (answers !== '-') attributes[process.env.ANSWERS] = answers;
   const posted = [];
   const html = {
     setAttribute: (name, value) => { attributes[name] = value; },
     removeAttribute: (name) => { delete attributes[name]; },
     hasAttribute: (name) => name in attributes,
+    getAttribute: (name) => (name in attributes ? attributes[name] : null),
     getBoundingClientRect: () => ({ height: 480 }),
   };
   class ResizeObserver {
     constructor(callback) { this.callback = callback; }
     observe() { this.callback([]); }
   }
+  class IntersectionObserver {
+    observe() {}
+  }
+  const app = { 'data-glue': './app.js', 'data-wasm': './app_bg.wasm' };
   const page = {
-    location: { search },
-    document: { documentElement: html, currentScript: null, addEventListener: () => {}, querySelectorAll: () => [] },
+    location: { search, hash: hash === '-' ? '' : hash },
+    document: {
+      documentElement: html,
+      currentScript: { getAttribute: (name) => app[name] ?? null },
+      baseURI: 'http://127.0.0.1/',
+      hidden: false,
+      addEventListener: () => {},
+      querySelectorAll: () => [],
+    },
     top: {},
     parent: { postMessage: (message) => posted.push(message) },
     ResizeObserver,
+    IntersectionObserver,
+    URL,
+    requestAnimationFrame: () => {},
+    setTimeout: () => {},
   };
   page.window = page;
   vm.runInNewContext(source, page);
   const id = posted.length ? `=${posted[0].id}` : 'none';
-  return `${process.env.MARK in attributes ? 1 : 0} ${attributes['data-theme'] ?? 'auto'} ${id}`;
+  const pending = 'data-pending' in attributes ? 1 : 0;
+  return `${process.env.MARK in attributes ? 1 : 0} ${attributes['data-theme'] ?? 'auto'} ${id} ${pending}`;
 });
 process.stdout.write(results.join('\n'));
 "#;
 
+/// A document the build writes: marked embed in its markup or not, and the
+/// use case its prerendered view answers, if any.
+#[derive(Debug, Clone, Copy)]
+struct Document {
+    marked: bool,
+    answers: Option<&'static str>,
+}
+
+const PAGE: Document = Document {
+    marked: false,
+    answers: None,
+};
+const EMBED: Document = Document {
+    marked: true,
+    answers: None,
+};
+
 /// What boot.js did for one query, as the runner prints it.
 type BootOptions = String;
 
-fn run_boot_script(marked: bool, queries: &[String]) -> Vec<BootOptions> {
+fn run_boot(document: Document, hash: &str, queries: &[String]) -> Vec<BootOptions> {
     assert!(
         queries.iter().all(|q| !q.contains('\n')),
         "one query a line"
@@ -66,12 +109,18 @@ fn run_boot_script(marked: bool, queries: &[String]) -> Vec<BootOptions> {
         .arg(RUNNER)
         .env("BOOT_JS", &boot)
         .env("MARK", EMBED_ATTRIBUTE)
+        .env("ANSWERS", ANSWER_ATTRIBUTE)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("node must be installed to check boot.js (scripts/setup.sh)");
-    let prefix = if marked { "1 " } else { "0 " };
+    let prefix = format!(
+        "{} {} {} ",
+        u8::from(document.marked),
+        document.answers.unwrap_or("-"),
+        if hash.is_empty() { "-" } else { hash }
+    );
     let lines: Vec<String> = queries.iter().map(|q| format!("{prefix}{q}")).collect();
     let input = lines.join("\n");
     child
@@ -92,6 +141,17 @@ fn run_boot_script(marked: bool, queries: &[String]) -> Vec<BootOptions> {
         .collect()
 }
 
+fn run_boot_script(marked: bool, queries: &[String]) -> Vec<BootOptions> {
+    let document = if marked { EMBED } else { PAGE };
+    run_boot(document, "", queries)
+        .into_iter()
+        .map(|line| {
+            line.rsplit_once(' ')
+                .map_or(line.clone(), |(head, _)| head.to_string())
+        })
+        .collect()
+}
+
 /// What boot.js must do for `query`, by the app's own parser.
 fn expected(query: &str, marked: bool) -> BootOptions {
     let options = parse_marked(&MATRIX, query, marked);
@@ -104,6 +164,19 @@ fn expected(query: &str, marked: bool) -> BootOptions {
         u8::from(options.embed),
         options.theme.as_str()
     )
+}
+
+/// Whether the app, opened at `query` and `hash` in `document`, draws the
+/// very view the build prerendered into it.
+fn app_draws_the_prerender(document: Document, query: &str, hash: &str) -> bool {
+    let options = parse_marked(&MATRIX, query, document.marked);
+    let drawn = (document.answers).map(|id| MATRIX.presets.iter().position(|p| p.id == id));
+    assert_ne!(
+        drawn,
+        Some(None),
+        "{document:?} answers a preset of the data"
+    );
+    hash.is_empty() && options.criteria.is_none() && options.preset == drawn.flatten()
 }
 
 fn hand_picked() -> Vec<String> {
@@ -169,9 +242,36 @@ fn hand_picked() -> Vec<String> {
 /// Queries made of the rule's own words and the characters that matter to
 /// it, from a fixed seed so a failure can be replayed.
 fn generated(count: usize) -> Vec<String> {
-    const WORDS: [&str; 22] = [
-        "embed", "theme", "id", "=", "=", "&", "&", "?", "1", "0", "true", "dark", "light", "auto",
-        "%", "%31", "%6", "+", "w-2", "_", "%2", "x",
+    const WORDS: [&str; 29] = [
+        "embed",
+        "theme",
+        "id",
+        "=",
+        "=",
+        "&",
+        "&",
+        "?",
+        "1",
+        "0",
+        "true",
+        "dark",
+        "light",
+        "auto",
+        "%",
+        "%31",
+        "%6",
+        "+",
+        "w-2",
+        "_",
+        "%2",
+        "x",
+        "preset",
+        "preset=",
+        "ml_ai",
+        "ml%5Fai",
+        "rest_api",
+        "criteria",
+        "criteria=",
     ];
     let mut seed: u64 = 0x5eed_1234_abcd_0042;
     let mut next = move |bound: usize| {
@@ -241,5 +341,94 @@ fn every_embed_spelling_paints_the_embed_layout() {
             parse(&MATRIX, query).embed,
             "{query} is an embed for the app"
         );
+    }
+}
+
+/// The documents the build writes: the page and the embed's, and a use
+/// case's page and embed (`src/postbuild/answers.rs`).
+fn documents() -> [Document; 4] {
+    let answers = Some("ml_ai");
+    [
+        PAGE,
+        EMBED,
+        Document {
+            marked: false,
+            answers,
+        },
+        Document {
+            marked: true,
+            answers,
+        },
+    ]
+}
+
+#[test]
+fn a_view_that_is_not_the_apps_answer_is_always_pending() {
+    let mut queries = hand_picked();
+    queries.extend(generated(600));
+    queries.extend(
+        [
+            "?preset=ml_ai&preset=",
+            "?preset=ml_ai&preset=%3Cb%3E",
+            "?preset=rest_api&preset=ml_ai",
+            "?preset=ml_ai&preset=nope",
+            "?preset=ML_AI",
+            "?preset=ml%5Fai",
+            "?preset=ml_ai&criteria=",
+            "?criteria=vibes&preset=ml_ai",
+            "?preset=+ml_ai",
+        ]
+        .map(String::from),
+    );
+    for document in documents() {
+        for hash in ["", "#v=1&w=a3&p=ml_ai"] {
+            let got = run_boot(document, hash, &queries);
+            for (query, line) in queries.iter().zip(got) {
+                let pending = line.ends_with(" 1");
+                assert!(
+                    pending || app_draws_the_prerender(document, query, hash),
+                    "{document:?} shows its prerendered view as the answer to {query:?}{hash}, which the app would not draw"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_view_that_answers_its_address_is_shown_at_once() {
+    let cases = [
+        (
+            PAGE,
+            vec![
+                "",
+                "?theme=dark",
+                "?embed=1&id=3",
+                "?preset=",
+                "?utm_source=blog",
+            ],
+        ),
+        (EMBED, vec!["?id=1", "?id=2&theme=light"]),
+        (
+            documents()[2],
+            vec![
+                "?preset=ml_ai",
+                "?preset=rest_api&preset=ml_ai",
+                "?theme=dark&preset=ml_ai",
+            ],
+        ),
+        (
+            documents()[3],
+            vec!["?id=1&preset=ml_ai&theme=dark", "?preset=ml%5Fai&id=4"],
+        ),
+    ];
+    for (document, queries) in cases {
+        let queries: Vec<String> = queries.into_iter().map(String::from).collect();
+        for (query, line) in queries.iter().zip(run_boot(document, "", &queries)) {
+            assert!(app_draws_the_prerender(document, query, ""), "{query}");
+            assert!(
+                line.ends_with(" 0"),
+                "{document:?} at {query:?} is not pending: {line}"
+            );
+        }
     }
 }

@@ -1,5 +1,7 @@
 // What an embed costs the blog post that carries it: every response the post and its iframe fetched until
-// the network is quiet, with no reader interaction and then after the pointer moves over the widget.
+// the network is quiet, with no reader interaction and then after the pointer moves over the widget; for
+// the default embed, a use case's (data-preset), a shared state's in the first screen (data-state, which
+// starts as it comes into view) and a shared state's far below the fold that the reader never scrolls to.
 
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,30 @@ import { networkQuiet, priced, sum } from './traffic.mjs';
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'blog-post.html');
 export const VIEWPORT = { width: 720, height: 900 };
 
+/** A shared state no build can prerender: the share format's text after "#" (every weight 3 but the first, 10). */
+function sharedState(dist) {
+  const page = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const sliders = (page.match(/type="range"/g) ?? []).length;
+  return `v=1&w=a${'3'.repeat(Math.max(sliders - 1, 0))}`;
+}
+
+/** The blog posts the bench loads: the embed's attributes, and whether it sits far below the fold. */
+function embedKinds(dist) {
+  const state = sharedState(dist);
+  return [
+    { kind: 'default', label: 'default embed (embed.html)', attributes: '', pointer: true },
+    { kind: 'preset', label: 'use case, data-preset="ml_ai" (embed-ml_ai.html)', attributes: 'data-preset="ml_ai"', pointer: true },
+    { kind: 'state', label: 'shared state, data-state, in the first screen', attributes: `data-state="${state}"`, pointer: false },
+    { kind: 'stateBelow', label: 'shared state, 3000 px below the fold, never scrolled to', attributes: `data-state="${state}"`, below: 3000, pointer: false },
+  ];
+}
+
+/** The post around one embed (index.html, for the interaction bench, is the real-time chat use case). */
+function blogPost(widgetUrl, { attributes, below = 0 }) {
+  const spacer = below ? `<div style="height:${below}px">The rest of a long post.</div>` : '';
+  return readFileSync(TEMPLATE, 'utf8').replaceAll('WIDGET_URL', widgetUrl).replace('SPACER', spacer).replace('EMBED_ATTRIBUTES', attributes);
+}
+
 /** The widget host (dist/ plus embed.js) and, on another port, a blog post that embeds it once, on its first screen. */
 export async function startBlog(dist) {
   const widgetRoot = mkdtempSync(path.join(os.tmpdir(), 'stackweigh-bench-widget-'));
@@ -21,8 +47,11 @@ export async function startBlog(dist) {
   if (!existsSync(path.join(widgetRoot, 'embed.js'))) cpSync(path.join(REPO, 'embed', 'embed.js'), path.join(widgetRoot, 'embed.js'));
   const widget = await startHost(widgetRoot, { 'Access-Control-Allow-Origin': '*' });
   const blog = await startHost(blogRoot);
-  writeFileSync(path.join(blogRoot, 'index.html'), readFileSync(TEMPLATE, 'utf8').replaceAll('WIDGET_URL', widget.url));
+  writeFileSync(path.join(blogRoot, 'index.html'), blogPost(widget.url, { attributes: 'data-preset="realtime_chat"' }));
+  const kinds = embedKinds(dist);
+  for (const kind of kinds) writeFileSync(path.join(blogRoot, `${kind.kind}.html`), blogPost(widget.url, kind));
   return {
+    kinds,
     widget,
     blog,
     widgetRoot,
@@ -58,25 +87,37 @@ function stage(rows, context) {
   };
 }
 
-/** Loads the blog post with service workers allowed; counts before and after the pointer meets the widget. */
-export async function measureEmbedBytes(browser, site, { quietMs, log }) {
+/** One post: what the widget host sent with no interaction, then (`pointer`) what the pointer over it adds. */
+async function measureKind(browser, site, kind, { quietMs, log }) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
   const external = await guardContext(context, { abort: false });
   try {
     const page = await context.newPage();
-    log('bench: blog post with one embed, no interaction');
-    await page.goto(site.url, { waitUntil: 'load' });
-    await embedIframe(page).waitFor({ state: 'attached' });
+    log(`bench: blog post with ${kind.label}, no interaction`);
+    const start = site.mark();
+    await page.goto(`${site.url}${kind.kind}.html`, { waitUntil: 'load' });
+    if (!kind.below) await embedIframe(page).waitFor({ state: 'attached' });
     await networkQuiet([site.widget, site.blog], quietMs);
-    const before = stage(site.price(), context);
-    const mark = site.mark();
-    log('bench: pointer moves over the embed');
-    const box = await embedIframe(page).boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200), { steps: 5 });
-    await networkQuiet([site.widget, site.blog], quietMs);
-    const after = stage(site.price(mark), context);
-    return { viewport: VIEWPORT, quietMs, before, afterPointer: after, externalRequests: external };
+    const before = stage(site.price(start), context);
+    let afterPointer = null;
+    if (kind.pointer) {
+      const mark = site.mark();
+      log('bench: pointer moves over the embed');
+      const box = await embedIframe(page).boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200), { steps: 5 });
+      await networkQuiet([site.widget, site.blog], quietMs);
+      afterPointer = stage(site.price(mark), context);
+    }
+    return { kind: kind.kind, label: kind.label, before, afterPointer, externalRequests: external };
   } finally {
     await context.close();
   }
+}
+
+/** Every kind of embed in its own post, service workers allowed. */
+export async function measureEmbedBytes(browser, site, options) {
+  const kinds = [];
+  for (const kind of site.kinds) kinds.push(await measureKind(browser, site, kind, options));
+  const externalRequests = [...new Set(kinds.flatMap((k) => k.externalRequests))];
+  return { viewport: VIEWPORT, quietMs: options.quietMs, kinds, externalRequests };
 }

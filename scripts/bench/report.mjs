@@ -24,11 +24,10 @@ function byteRows(r) {
   if (r.firstLoad) rows.push([`page, first load (${r.firstLoad.files.length} files fetched until network idle, service worker blocked), gzip / brotli`, both(r.firstLoad)]);
   const fv = r.browser?.firstVisit;
   if (fv) rows.push([`page, first visit with its service worker (${fv.total.requests} responses, ${fv.total.revalidated} of them 304), gzip / brotli incl. headers`, both(fv.total)]);
-  const e = r.browser?.embed;
-  if (e) {
-    const stage = (s, what) => `${both(s.embed)}; wasm ${yes(s.wasmRequested)}; service worker ${s.serviceWorkers.length ? s.serviceWorkers.join(', ') : 'none'}`;
-    rows.push([`embed in a blog post, before any interaction (${e.before.embed.requests} responses from the widget host), gzip / brotli`, stage(e.before)]);
-    rows.push([`embed, added by the pointer moving over it (${e.afterPointer.embed.requests} responses)`, stage(e.afterPointer)]);
+  const stage = (s) => `${both(s.embed)}; wasm ${yes(s.wasmRequested)}; service worker ${s.serviceWorkers.length ? s.serviceWorkers.join(', ') : 'none'}`;
+  for (const k of r.browser?.embed?.kinds ?? []) {
+    rows.push([`${k.label} in a blog post, before any interaction (${k.before.embed.requests} responses from the widget host), gzip / brotli incl. headers`, stage(k.before)]);
+    if (k.afterPointer) rows.push([`${k.label}, added by the pointer moving over it (${k.afterPointer.embed.requests} responses)`, stage(k.afterPointer)]);
   }
   return rows;
 }
@@ -82,8 +81,10 @@ export function details(r) {
   const out = ['#### Files in dist/', ''];
   out.push(mdTable([['file', 'raw B', 'gzip B', 'brotli B', 'first load'], ...r.files.map((f) => [f.file, f.raw, f.gzip, f.brotli, f.firstLoad ? 'yes' : ''])], ['l', 'r', 'r', 'r', 'l']));
   const b = r.browser ?? {};
-  if (b.embed) out.push('', responseTable('#### Embed in a blog post, before interaction', b.embed.before.responses));
-  if (b.embed) out.push('', responseTable('#### Embed, after the pointer moved over it', b.embed.afterPointer.responses));
+  for (const k of b.embed?.kinds ?? []) {
+    out.push('', responseTable(`#### ${k.label} in a blog post, before interaction`, k.before.responses));
+    if (k.afterPointer) out.push('', responseTable(`#### ${k.label}, after the pointer moved over it`, k.afterPointer.responses));
+  }
   if (b.firstVisit) out.push('', responseTable('#### Page, first visit with its service worker', b.firstVisit.responses));
   for (const s of b.interaction?.samples ?? []) out.push('', `first interaction on ${s.control}: from pointer arrival ${ms(s.fromPointer)}, from click ${ms(s.fromInput)}; input kept by the live app: ${yes(s.inputKept)}`);
   const external = [...(b.embed?.externalRequests ?? []), ...(b.firstVisit?.externalRequests ?? [])];

@@ -106,8 +106,16 @@ pub fn prerender_embed() -> String {
     render_to_string(Booted::embed_view)
 }
 
+/// A use case's first view (`?preset=<id>`), for that preset's page or, with
+/// `embed`, its embed's document: so each answers at first paint.
 #[cfg(not(target_arch = "wasm32"))]
-fn render_to_string(first_view: fn() -> Booted) -> String {
+pub fn prerender_preset(preset: &str, embed: bool) -> String {
+    let preset = preset.to_string();
+    render_to_string(move || Booted::preset_view(&preset, embed))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn render_to_string(first_view: impl FnOnce() -> Booted + Send + 'static) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
         boot: std::rc::Rc::new(first_view()),
     })
@@ -155,6 +163,21 @@ mod tests {
     fn the_prerender_has_no_inline_style_for_the_strict_csp() {
         assert!(!prerender().contains(" style="));
         assert!(!super::prerender_embed().contains(" style="));
+    }
+
+    #[test]
+    fn a_presets_prerender_is_that_use_case_in_either_layout() {
+        let preset = &MATRIX.presets[0];
+        let answer = recommendation(&MATRIX, preset.weights);
+        for embed in [false, true] {
+            let html = super::prerender_preset(preset.id, embed);
+            assert!(html.contains(&answer.headline), "{}", answer.headline);
+            assert!(
+                html.contains(r#"aria-pressed="true""#),
+                "its use case picked"
+            );
+            assert_eq!(html.contains(r#"href="index.html#"#), embed);
+        }
     }
 
     #[test]

@@ -21,17 +21,23 @@ impl Booted {
     /// The default view (no query, no link, nothing saved): what the build
     /// prerenders into index.html, and what a first visit starts from.
     pub fn default_view() -> Self {
-        Self::first_view(false)
+        Self::from_query("", false)
     }
 
     /// The same in embed mode: what the build prerenders into embed.html.
     pub fn embed_view() -> Self {
-        Self::first_view(true)
+        Self::from_query("", true)
     }
 
-    fn first_view(embed_document: bool) -> Self {
+    /// A use case's first view, as `?preset=<id>` opens it: what the build
+    /// prerenders into that preset's page (`embed`: its embed's document).
+    pub fn preset_view(preset: &str, embed: bool) -> Self {
+        Self::from_query(&format!("?preset={preset}"), embed)
+    }
+
+    fn from_query(query: &str, embed_document: bool) -> Self {
         use crate::core::page::query::{full_page_address, parse_marked};
-        let options = parse_marked(&MATRIX, "", embed_document);
+        let options = parse_marked(&MATRIX, query, embed_document);
         let page_address = full_page_address(options.embed, "");
         let (model, effects) = boot(&MATRIX, options, "", page_address, || {
             (crate::core::page::startup::Stored::Empty, None)

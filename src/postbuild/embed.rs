@@ -5,20 +5,23 @@
 //! the page). It is the page Trunk wrote, marked `<html data-embed>` (so it
 //! is an embed whatever its query), with the embed view prerendered and the
 //! boot script as its only script: no service-worker registration and no
-//! manifest, which an embed never uses.
+//! manifest, which an embed never uses. Each use case's embed document
+//! (`answers.rs`) is made the same way.
 //!
 //! `embed-<hash>.js` is the loader under a name whose content never changes,
 //! which a blog can pin with Subresource Integrity. `build.rs` hashes
 //! `embed/embed.js` into the name and integrity the embed snippets carry;
-//! this step checks the copy Trunk made is those very bytes.
+//! this step checks the copy Trunk made is those very bytes, and that it
+//! frames each use case's document (`answers.rs`).
 
-use super::{digest, html, prerender, trunk};
+use super::{digest, html, prerender, preset_names, trunk};
 pub use crate::core::page::export::{LOADER_INTEGRITY, PINNED_LOADER};
 use crate::core::page::query::EMBED_ATTRIBUTE;
 pub use crate::core::page::query::EMBED_FILE as DOCUMENT;
+use crate::core::MATRIX;
 
-/// embed.html from the page as Trunk wrote it (before the page's own
-/// prerender) and the embed view's markup.
+/// An embed's document from the page as Trunk wrote it (before the page's
+/// own prerender) and the embed view's markup.
 pub fn document(page: &str, rendered: &str) -> Result<String, String> {
     let boot = trunk::boot_tag(page)?;
     let mut edits = Vec::new();
@@ -47,8 +50,13 @@ pub fn document(page: &str, rendered: &str) -> Result<String, String> {
     prerender::into_page(&html::splice(page, edits), rendered)
 }
 
-/// Checks that `loader`, the bundle's embed.js, is what the snippets pin.
+/// Checks that `loader`, the bundle's embed.js, is what the snippets pin,
+/// and that it frames the document of each preset of the data.
 pub fn check_pinned(loader: &[u8]) -> Result<(), String> {
+    let ids: Vec<&str> = MATRIX.presets.iter().map(|p| p.id).collect();
+    let text = String::from_utf8_lossy(loader);
+    preset_names::check_loader(&text, DOCUMENT, &ids)
+        .map_err(|problem| format!("{}: {problem}", trunk::EMBED_LOADER))?;
     let integrity = digest::integrity(loader);
     let name = format!("embed-{}.js", digest::short_hash(loader));
     if integrity != LOADER_INTEGRITY || name != PINNED_LOADER {
@@ -98,7 +106,7 @@ mod tests {
     }
 
     #[test]
-    fn the_pinned_loader_is_the_one_source_hashed() {
+    fn the_pinned_loader_is_the_one_source_hashed_and_frames_every_use_case() {
         let source = include_bytes!("../../embed/embed.js");
         assert_eq!(check_pinned(source), Ok(()));
         assert!(
@@ -107,5 +115,26 @@ mod tests {
         assert!(LOADER_INTEGRITY.starts_with("sha384-"));
         let changed = [source.as_slice(), b"\n"].concat();
         assert!(check_pinned(&changed).is_err_and(|e| e.contains("never minified")));
+        let text = std::str::from_utf8(source).expect("UTF-8");
+        let unlisted = text.replacen(" ml_ai ", " ", 1);
+        assert!(check_pinned(unlisted.as_bytes()).is_err_and(|e| e.contains("var PRESETS")));
+    }
+
+    #[test]
+    fn the_embed_waits_for_view_within_the_loaders_margin() {
+        let margin = |source: &str| {
+            let at = source
+                .find("rootMargin: '")
+                .map(|i| i + "rootMargin: '".len());
+            at.and_then(|at| source[at..].split('\'').next())
+                .map(str::to_string)
+        };
+        let loader = margin(include_str!("../../embed/embed.js"));
+        let boot = margin(include_str!("../../assets/boot.js"));
+        assert!(loader.is_some(), "the loader observes with a margin");
+        assert_eq!(
+            boot, loader,
+            "boot.js starts a framed embed within the loader's margin"
+        );
     }
 }

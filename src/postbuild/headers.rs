@@ -8,9 +8,9 @@
 //! are cached for a year; every other file is revalidated on each use.
 //!
 //! Each HTML document sends its own `<meta>` policy again as a header,
-//! where a policy can say who may frame it: the page and the single file
+//! where a policy can say who may frame it: the pages and the single file
 //! only themselves (and they open no window that needs them), the embed's
-//! document anyone (no `frame-ancestors` at all: `*` would not match a
+//! documents anyone (no `frame-ancestors` at all: `*` would not match a
 //! blog draft opened from `file:`). The service worker and the reports
 //! worker get a minimal policy of their own. Each header comes from one rule
 //! per path only: both hosts join the values of two matching rules, and two
@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::digest::is_hashed;
-use super::{csp, embed, reports, service_worker, trunk};
+use super::{answers, csp, reports, service_worker, trunk};
 
 pub const FILE_NAME: &str = "_headers";
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -88,7 +88,9 @@ fn own_headers(path: &str, policy: Option<&String>) -> Vec<(&'static str, String
     let mut own = vec![("Cache-Control", cache.to_string())];
     let policy_header = "Content-Security-Policy";
     match policy {
-        Some(policy) if path == embed::DOCUMENT => own.push((policy_header, policy.clone())),
+        Some(policy) if answers::is_embed_document(path) => {
+            own.push((policy_header, policy.clone()))
+        }
         Some(policy) => {
             own.push((policy_header, format!("{policy}; {FRAMED_BY_ITSELF}")));
             own.push(("Cross-Origin-Opener-Policy", "same-origin".into()));

@@ -55,10 +55,19 @@ fn bundle() -> (Vec<String>, BTreeMap<String, String>) {
         "stackweigh-d96dd6fbb67765ff_bg.wasm",
         WORKER,
         "reports-0123456789abcdef_bg.wasm",
+        "index-ml_ai.html",
+        "embed-ml_ai.html",
+        "_redirects",
         "_headers",
     ];
-    let policies = ["index.html", "embed.html", "stackweigh.html"]
-        .map(|doc| (doc.to_string(), format!("default-src 'self' /*{doc}*/")));
+    let policies = [
+        "index.html",
+        "embed.html",
+        "stackweigh.html",
+        "index-ml_ai.html",
+        "embed-ml_ai.html",
+    ]
+    .map(|doc| (doc.to_string(), format!("default-src 'self' /*{doc}*/")));
     (files.map(String::from).to_vec(), BTreeMap::from(policies))
 }
 
@@ -144,6 +153,41 @@ fn the_page_may_be_framed_by_itself_only_and_the_embed_by_anyone() {
         );
         assert!(!own.contains_key("Cross-Origin-Opener-Policy"));
     }
+}
+
+#[test]
+fn a_use_cases_page_is_framed_by_itself_only_and_its_embed_by_anyone() {
+    for page in ["/index-ml_ai.html", "/index-ml_ai"] {
+        let own = headers_of(page);
+        assert_eq!(
+            own["Content-Security-Policy"],
+            "default-src 'self' /*index-ml_ai.html*/; frame-ancestors 'self'"
+        );
+        assert_eq!(own["Cross-Origin-Opener-Policy"], "same-origin", "{page}");
+    }
+    for embed in ["/embed-ml_ai.html", "/embed-ml_ai"] {
+        let own = headers_of(embed);
+        assert_eq!(
+            own["Content-Security-Policy"],
+            "default-src 'self' /*embed-ml_ai.html*/"
+        );
+        assert!(!own.contains_key("Cross-Origin-Opener-Policy"));
+    }
+    assert_eq!(headers_of("/_redirects")["Cache-Control"], REVALIDATE);
+}
+
+/// Cloudflare Pages reads at most 100 rules from `_headers`.
+#[test]
+fn every_document_of_the_real_bundle_fits_cloudflares_rule_limit() {
+    let (mut files, mut policies) = bundle();
+    for document in super::answers::documents() {
+        policies.insert(document.clone(), "default-src 'self'".into());
+        files.push(document);
+    }
+    files.sort();
+    files.dedup();
+    let count = rules(&headers(&files, &policies)).len();
+    assert!(count <= 100, "{count} rules");
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! version hashes every file, and `_headers` repeats every document's policy,
 //! so each must see the final bytes of what it depends on.
 
+pub mod answers;
 pub mod csp;
 pub mod digest;
 pub mod embed;
@@ -15,6 +16,7 @@ pub mod headers;
 pub mod html;
 pub mod manifest;
 pub mod prerender;
+pub mod preset_names;
 pub mod reports;
 pub mod service_worker;
 pub mod single_file;
@@ -54,8 +56,8 @@ pub const STEPS: &[Step] = &[
     },
     // From index.html as Trunk wrote it, before its own prerender.
     Step {
-        name: "write the embed's document",
-        run: steps::write_embed_document,
+        name: "write the embed's document and each use case's page and embed",
+        run: steps::write_use_case_documents,
     },
     // Rewrites index.html: every step below reads the final index.html (the
     // single file copies it, the CSP hashes it, the service worker caches
@@ -69,12 +71,16 @@ pub const STEPS: &[Step] = &[
         run: steps::write_single_file,
     },
     Step {
-        name: "add the Content-Security-Policy to index.html and embed.html",
+        name: "add the Content-Security-Policy to every prerendered document",
         run: steps::secure_documents,
     },
     Step {
         name: "write the pinned embed loader",
         run: steps::write_pinned_loader,
+    },
+    Step {
+        name: "write the _redirects file",
+        run: steps::write_redirects,
     },
     // Its cache version hashes every file the steps above wrote.
     Step {

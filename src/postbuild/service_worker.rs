@@ -7,11 +7,18 @@
 //! byte installs as a new version, and the old cache is deleted when it
 //! takes over. URLs are relative to sw.js, so the bundle works under any path.
 //! The page is fetched once, under the URL its tab loaded it from; embeds
-//! never register the worker (assets/sw-register.js). To take a deployment
-//! down, `assets/sw-retire.js` goes in this file's place (README, Deploy).
+//! never register the worker (assets/sw-register.js). The page asked for a
+//! use case (`?preset=<id>`) is answered with that use case's own page
+//! (`answers.rs`), kept the first time it is used: so every host serves it
+//! from the second visit on, and offline the page answers instead (its
+//! boot script hides the default's verdict until the app draws the use
+//! case's). To take a deployment down, `assets/sw-retire.js` goes in this
+//! file's place (README, Deploy).
 
+use super::answers;
 use super::digest::short_hash;
 use super::trunk;
+use crate::core::page::query::MAX_QUERY;
 
 /// A file of the bundle: its path relative to the bundle root, with `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +36,8 @@ pub const SCRIPT_NAME: &str = "sw.js";
 /// or not, and the embed's document: a blog's iframe has its own, partitioned
 /// storage, which this worker never serves), nor the PNG app icons (fetched
 /// by the browser only when installing, which needs the network anyway;
-/// together 13 kB gzip the first visit would otherwise download).
+/// together 13 kB gzip the first visit would otherwise download), nor the
+/// redirect rules.
 pub fn is_precached(path: &str) -> bool {
     let app_icon = path.starts_with("icon-") && path.ends_with(".png") && !path.contains('/');
     let not_for_the_page = [
@@ -37,16 +45,17 @@ pub fn is_precached(path: &str) -> bool {
         super::SINGLE_FILE_NAME,
         trunk::EMBED_LOADER,
         super::embed::PINNED_LOADER,
-        super::embed::DOCUMENT,
+        answers::REDIRECTS_FILE,
     ];
-    !not_for_the_page.contains(&path) && !app_icon
+    !not_for_the_page.contains(&path) && !app_icon && !answers::is_embed_document(path)
 }
 
 /// Whether the service worker caches `path` only once the page fetches it:
 /// the reports worker's script and wasm (`reports-<hash>…`), which only
-/// the team view and the decision record start.
+/// the team view and the decision record start, and each use case's page
+/// (about 6 kB gzip each: a first visit downloads none of them).
 pub fn is_cached_on_use(path: &str) -> bool {
-    super::reports::is_worker_file(path)
+    super::reports::is_worker_file(path) || answers::is_preset_page(path)
 }
 
 /// The cache version: changes whenever a listed file's name or bytes do.
@@ -78,9 +87,19 @@ pub fn relative_url(path: &str) -> String {
     out
 }
 
-/// The worker's source, with `__FILES__`, `__ON_USE__`, `__PAGE__` and
-/// `__VERSION__` to fill in.
+/// The worker's source, with `__FILES__`, `__ON_USE__`, `__PAGE__`,
+/// `__PRESET_PAGES__`, `__MAX_QUERY__` and `__VERSION__` to fill in.
 const TEMPLATE: &str = include_str!("sw-template.js");
+
+/// A JS object from each preset's id to the relative URL of its page, for
+/// the use cases whose page is among `files`.
+fn preset_pages(files: &[BundleFile]) -> String {
+    let entries: Vec<String> = (answers::answers().into_iter())
+        .filter(|answer| files.iter().any(|file| file.path == answer.page))
+        .map(|answer| format!("\"{}\":\"{}\"", answer.preset, relative_url(&answer.page)))
+        .collect();
+    format!("{{{}}}", entries.join(","))
+}
 
 /// A JS array of the relative URLs of those `files` whose
 /// [`is_cached_on_use`] is `want`.
@@ -99,6 +118,8 @@ pub fn script(files: &[BundleFile]) -> String {
         .replace("__FILES__", &url_list(files, false))
         .replace("__ON_USE__", &url_list(files, true))
         .replace("__PAGE__", trunk::PAGE)
+        .replace("__PRESET_PAGES__", &preset_pages(files))
+        .replace("__MAX_QUERY__", &MAX_QUERY.to_string())
         .replace("__VERSION__", &version(files))
 }
 
@@ -130,11 +151,34 @@ mod tests {
             "embed.js",
             super::super::embed::PINNED_LOADER,
             "embed.html",
+            "embed-ml_ai.html",
             "icon-192.png",
             "icon-512.png",
+            "_redirects",
         ] {
             assert!(!is_precached(path), "{path}");
         }
+    }
+
+    #[test]
+    fn a_use_cases_page_is_kept_on_use_and_found_by_its_preset() {
+        assert!(is_precached("index-ml_ai.html") && is_cached_on_use("index-ml_ai.html"));
+        assert!(!is_cached_on_use("index.html") && !is_cached_on_use("index-nope.html"));
+        let files = [file("index.html", b"x"), file("index-ml_ai.html", b"y")];
+        let source = script(&files);
+        assert!(
+            source.contains(r#"const PRESET_PAGES = {"ml_ai":"index-ml_ai.html"};"#),
+            "{source}"
+        );
+        assert!(
+            source.contains(r#"const ON_USE = ["index-ml_ai.html"];"#),
+            "{source}"
+        );
+        assert!(
+            source.contains(&format!("const MAX_QUERY = {MAX_QUERY};")),
+            "{source}"
+        );
+        assert!(script(&files[..1]).contains("const PRESET_PAGES = {};"));
     }
 
     #[test]

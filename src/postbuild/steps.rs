@@ -6,8 +6,8 @@ use std::process::Command;
 
 use super::service_worker::{self, BundleFile};
 use super::trunk::{self, ScriptKind};
+use super::{answers, csp, embed, manifest, prerender, relative_files, reports, single_file};
 use super::{bundle_path, read, read_text, write};
-use super::{csp, embed, manifest, prerender, relative_files, reports, single_file};
 use crate::core::{DETAILS_PAYLOAD, MATRIX};
 
 pub const MINIFY: &str = "minify the scripts Trunk copies as they are";
@@ -71,18 +71,32 @@ pub fn place_reports_worker(dir: &Path) -> Result<(), String> {
     write(&path, reports::point_boot_tag(&read_text(&path)?, &url)?)
 }
 
-pub fn write_embed_document(dir: &Path) -> Result<(), String> {
+/// embed.html, then each use case's page and embed document, all from the
+/// page as Trunk wrote it (`answers.rs`).
+pub fn write_use_case_documents(dir: &Path) -> Result<(), String> {
+    use crate::app::{prerender_embed, prerender_preset};
     let page = read_text(&dir.join(trunk::PAGE))?;
-    let document = embed::document(&page, &crate::app::prerender_embed())?;
-    write(&dir.join(embed::DOCUMENT), document)
+    let view = |rendered: String| prerender::with_loading_note(&rendered);
+    write(
+        &dir.join(embed::DOCUMENT),
+        embed::document(&page, &view(prerender_embed())?)?,
+    )?;
+    for answer in answers::answers() {
+        let id = answer.preset;
+        let own_page = prerender::into_page(&page, &view(prerender_preset(id, false))?)?;
+        write(&dir.join(&answer.page), answers::mark(&own_page, id)?)?;
+        let own_embed = embed::document(&page, &view(prerender_preset(id, true))?)?;
+        write(&dir.join(&answer.embed), answers::mark(&own_embed, id)?)?;
+    }
+    Ok(())
 }
 
 /// The default view, rendered by the same Yew components the browser runs,
 /// so the page shows content before the wasm arrives (and without script).
 pub fn prerender_page(dir: &Path) -> Result<(), String> {
     let path = dir.join(trunk::PAGE);
-    let page = prerender::into_page(&read_text(&path)?, &crate::app::prerender())?;
-    write(&path, page)
+    let view = prerender::with_loading_note(&crate::app::prerender())?;
+    write(&path, prerender::into_page(&read_text(&path)?, &view)?)
 }
 
 pub fn write_single_file(dir: &Path) -> Result<(), String> {
@@ -94,8 +108,8 @@ pub fn write_single_file(dir: &Path) -> Result<(), String> {
 }
 
 pub fn secure_documents(dir: &Path) -> Result<(), String> {
-    for name in [trunk::PAGE, embed::DOCUMENT] {
-        let path = dir.join(name);
+    for name in answers::documents() {
+        let path = dir.join(&name);
         let secured = csp::secure_page(&read_text(&path)?).map_err(|e| format!("{name}: {e}"))?;
         write(&path, secured)?;
     }
@@ -107,6 +121,10 @@ pub fn write_pinned_loader(dir: &Path) -> Result<(), String> {
     let loader = read(&dir.join(trunk::EMBED_LOADER))?;
     embed::check_pinned(&loader)?;
     write(&dir.join(embed::PINNED_LOADER), loader)
+}
+
+pub fn write_redirects(dir: &Path) -> Result<(), String> {
+    write(&dir.join(answers::REDIRECTS_FILE), answers::redirects())
 }
 
 /// What the service worker precaches: the bundle's files and their bytes.

@@ -4,6 +4,10 @@ const FILES = __FILES__;
 // Cached the first time the page fetches them (the reports worker).
 const ON_USE = __ON_USE__;
 const PAGE = "__PAGE__";
+// Each use case's own page, for the page asked for it (?preset=<id>): kept on use.
+const PRESET_PAGES = __PRESET_PAGES__;
+// Longer queries are not read at all (core::page::query::MAX_QUERY).
+const MAX_QUERY = __MAX_QUERY__;
 // One cache per deployment (scope) and version: several copies of the
 // bundle under different paths of one origin never delete each other's.
 const PREFIX = "stackweigh " + self.registration.scope + " ";
@@ -79,21 +83,45 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const scope = self.registration.scope;
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
-  // A folder URL is its index.html; the query (?embed=1, ?preset=…) only
+  // A folder URL is its index.html; the query (?embed=1, ?theme=…) only
   // tells the app what to show, so cached files match whatever it is.
   const url = new URL(request.url);
   const key = url.pathname.endsWith("/") ? new URL(PAGE, url).href : url.href;
   event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(key, { ignoreSearch: true }).then((hit) => {
-        if (!hit) return onUse.has(url.origin + url.pathname) ? fetchAndKeep(event, cache, request) : fetch(request);
-        // A host that redirected index.html when it was cached: a navigation
-        // must not be answered with a redirected response.
-        return hit.redirected ? new Response(hit.body, hit) : hit;
-      }),
-    ),
+    caches.open(CACHE).then((cache) => {
+      const fromCache = () =>
+        cache.match(key, { ignoreSearch: true }).then((hit) => {
+          if (!hit) return onUse.has(url.origin + url.pathname) ? fetchAndKeep(event, cache, request) : fetch(request);
+          return unredirected(hit);
+        });
+      const answer = answerFor(url, key);
+      return answer ? useCase(event, cache, answer).then((page) => page || fromCache()) : fromCache();
+    }),
   );
 });
+
+// A host that redirected a page when it was fetched (Cloudflare Pages drops
+// ".html"): a navigation must not be answered with a redirected response.
+function unredirected(response) {
+  return response.redirected ? new Response(response.body, response) : response;
+}
+
+// The URL of the use case's page the page's address asks for (the last
+// known ?preset=<id>, as the app reads it), or null. Never a redirect: the
+// address stays, so nothing can loop.
+function answerFor(url, key) {
+  if (key !== new URL(PAGE, self.registration.scope).href || url.search.length - 1 > MAX_QUERY) return null;
+  const known = url.searchParams.getAll("preset").filter((id) => Object.prototype.hasOwnProperty.call(PRESET_PAGES, id));
+  return known.length ? new URL(PRESET_PAGES[known[known.length - 1]], self.registration.scope).href : null;
+}
+
+// That page from the cache, else from the network and kept; null when it
+// cannot be had (offline), and the page itself answers.
+function useCase(event, cache, answer) {
+  return cache.match(answer).then(
+    (hit) => hit || fetchAndKeep(event, cache, new Request(answer)).then((r) => (r.ok ? r : null), () => null),
+  ).then((page) => page && unredirected(page));
+}
 
 const onUse = new Set(ON_USE.map((file) => new URL(file, self.registration.scope).href));
 

@@ -53,7 +53,11 @@ fn the_steps_run_in_dependency_order() {
     );
     assert!(
         at("embed's document") < at("Content-Security-Policy"),
-        "embed.html gets its policy"
+        "embed.html and each use case's documents get their policy"
+    );
+    assert!(
+        at("_redirects") < at("_headers"),
+        "_headers lists _redirects"
     );
     assert_eq!(
         at("service worker"),
@@ -239,4 +243,48 @@ fn the_embed_gets_its_document_and_the_pinned_loader_the_snippets_name() {
     }
     let headers = built.text(headers::FILE_NAME);
     assert!(headers.contains("/embed.html\n  Cache-Control: no-cache\n  Content-Security-Policy: "));
+}
+
+#[test]
+fn each_use_case_gets_its_page_and_embed_routed_kept_on_use_and_secured() {
+    let built = build("answers");
+    assert_eq!(built.outcome, Ok(()));
+    let (worker, headers, redirects) = (
+        built.text("sw.js"),
+        built.text(headers::FILE_NAME),
+        built.text(answers::REDIRECTS_FILE),
+    );
+    assert_eq!(redirects, answers::redirects());
+    for answer in answers::answers() {
+        let mark = format!(r#"<html data-answers="{}" lang=en>"#, answer.preset);
+        let page = built.text(&answer.page);
+        assert!(
+            page.contains(&mark) && page.contains("Content-Security-Policy"),
+            "{}",
+            answer.page
+        );
+        assert!(page.contains(prerender::LOADING_NOTE), "{}", answer.page);
+        let own = built.text(&answer.embed);
+        let embed_mark = format!(
+            r#"<html data-answers="{}" data-embed lang=en>"#,
+            answer.preset
+        );
+        assert!(
+            own.contains(&embed_mark) && own.contains(prerender::LOADING_NOTE),
+            "{own}"
+        );
+        let kept = format!("\"{}\":\"{}\"", answer.preset, answer.page);
+        assert!(worker.contains(&kept), "{kept} in sw.js");
+        assert!(
+            !worker.contains(&format!("\"{}\"", answer.embed)),
+            "{} not cached",
+            answer.embed
+        );
+        let rule = format!(
+            "/{}\n  Cache-Control: no-cache\n  Content-Security-Policy: ",
+            answer.embed
+        );
+        assert!(headers.contains(&rule), "{rule}");
+    }
+    assert!(built.text("index.html").contains(prerender::LOADING_NOTE));
 }

@@ -4,7 +4,9 @@
 //! message saying so. For a repeated parameter the last valid value wins.
 //!
 //! `assets/boot.js` reads `embed`, `theme` and `id` before the first paint
-//! with the same rule; `tests/query_rule.rs` runs it and checks they agree.
+//! with the same rule, and enough of `preset` and `criteria` to tell whether
+//! the prerendered view answers what the address asks ([`ANSWER_ATTRIBUTE`]);
+//! `tests/query_rule.rs` runs it and checks they agree.
 //!
 //! Embed mode has a second source: the embed's own document (`embed.html`)
 //! carries [`EMBED_ATTRIBUTE`] on `<html>` in its markup, and is an embed
@@ -58,6 +60,11 @@ pub const EMBED_FILE: &str = "embed.html";
 /// The attribute of `<html>` that means embed mode: in embed.html's markup
 /// from the start, and set by boot.js from the query before the first paint.
 pub const EMBED_ATTRIBUTE: &str = "data-embed";
+
+/// The attribute of `<html>` naming the preset whose answer a document's
+/// prerendered view shows (`index-<id>.html`, `embed-<id>.html`); without
+/// it, the default view. The boot script compares it with the query's.
+pub const ANSWER_ATTRIBUTE: &str = "data-answers";
 
 /// The options of a document whose `<html>` is `marked` with
 /// [`EMBED_ATTRIBUTE`] or not: a marked one is an embed whatever its query.
