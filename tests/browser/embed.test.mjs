@@ -137,7 +137,9 @@ describe('embed loader (stub widget that never posts)', () => {
         assert.equal(await embedDiv(page, i).getAttribute('data-stackweigh-ready'), '', `div ${i} is marked processed`);
         const { raw, url, params } = await embedSrc(page, i);
         assert.equal(url.origin, stubOrigin, `div ${i}: iframe on the script's origin`);
-        assert.equal(url.pathname, '/embed.html', `div ${i}: the embed's own document beside embed.js`);
+        // A known use case has its own prerendered document (embed-<id>.html); otherwise embed.html.
+        const document = i === 0 ? '/embed-ml_ai.html' : '/embed.html';
+        assert.equal(url.pathname, document, `div ${i}: the embed's own document beside embed.js`);
         assert.equal(params.embed, undefined, `div ${i}: embed.html is an embed without ?embed`);
         assert.match(params.id ?? '', /^\d+$/, `div ${i}: numeric id`);
         ids.push(params.id);
@@ -361,7 +363,7 @@ describe('blog post embedding the real widget from another origin (Access-Contro
       const titles = await Promise.all([0, 1].map((i) => embedIframe(page, i).getAttribute('title')));
       assert.deepEqual(titles, ['Node.js vs Python comparator: real-time chat', 'Node.js vs Python comparator: ML and AI product']);
       const srcs = await Promise.all([0, 1].map((i) => embedSrc(page, i)));
-      assert.deepEqual(srcs.map((s) => [s.url.pathname, s.params.preset, s.params.theme]), [['/embed.html', 'realtime_chat', 'light'], ['/embed.html', 'ml_ai', 'dark']]);
+      assert.deepEqual(srcs.map((s) => [s.url.pathname, s.params.preset, s.params.theme]), [['/embed-realtime_chat.html', 'realtime_chat', 'light'], ['/embed-ml_ai.html', 'ml_ai', 'dark']]);
       assert.notEqual(srcs[0].params.id, srcs[1].params.id, 'each embed has its own id');
     }, { problems: exceptPlainIframe });
   });

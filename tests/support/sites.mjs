@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
+import { loadData } from './data.mjs';
 import { DIST, REPO } from './paths.mjs';
 
 export const EMBED_SOURCE = path.join(REPO, 'embed', 'embed.js');
@@ -66,15 +67,16 @@ export function makeSiteRoot() {
   return root;
 }
 
-/** A stand-in widget: embed.js beside an embed.html that never posts anything. */
+/** A stand-in widget: embed.js beside an embed.html (and each use case's embed-<id>.html) that never posts anything. */
 export function makeStubWidgetRoot() {
   const root = tempDir('stub');
   copyFileSync(embedScriptPath(), path.join(root, 'embed.js'));
-  writeFileSync(
-    path.join(root, 'embed.html'),
+  const stub =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stub widget</title></head>' +
-      '<body><p>stub widget</p></body></html>\n',
-  );
+    '<body><p>stub widget</p></body></html>\n';
+  for (const name of ['embed.html', ...loadData().presets.map((p) => `embed-${p.id}.html`)]) {
+    writeFileSync(path.join(root, name), stub);
+  }
   return root;
 }
 

@@ -120,4 +120,20 @@ export const hostileJourneys = [
       assert.deepEqual(await problemLines(app, 'Line 3'), looking.lines);
     },
   },
+  {
+    name: 'a hostile query (the security review\'s fake login warning) gets notices that echo none of its text',
+    open: {
+      path:
+        '?preset=%E2%80%AEmoc.live%20ta%20nigol&criteria=Your%20session%20expired,Re-enter%20at%20evil.example&theme=%3Cb%3Ex',
+    },
+    async run(app) {
+      await app.roleWithText('alert', 'an unknown value');
+      const said = (await app.alerts()).join(' ');
+      for (const echoed in { '\u202e': 0, 'moc.live': 0, nigol: 0, session: 0, 'evil.example': 0, 'Re-enter': 0, '<b>': 0 }) {
+        assert.ok(!said.includes(echoed), `the notices echo "${echoed}": ${said}`);
+      }
+      assert.ok(said.includes('as a use-case preset'), said);
+      assert.ok(!(await app.bodyText()).includes('evil.example'), 'nowhere on the page');
+    },
+  },
 ];
