@@ -5,6 +5,7 @@
 //! breaks the widget. Natively (the build-time prerender) none of it runs.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+mod answer;
 pub mod details_text;
 pub mod dom;
 mod files;
@@ -69,6 +70,10 @@ struct Inner {
     reports: RefCell<Option<reports::Client>>,
     /// The share link of the state drawn last, which the crash notice offers.
     link: RefCell<String>,
+    /// What watches the verdict scroll out of view.
+    watch: RefCell<Option<answer::Watch>>,
+    /// The wait before the settled answer is announced.
+    announce: RefCell<Option<gloo_timers::callback::Timeout>>,
 }
 
 thread_local! {
@@ -125,6 +130,9 @@ impl Runtime {
                     let _ = window.print();
                 }
             }),
+            Effect::WatchVerdict => answer::watch(&self.0, send),
+            Effect::RevealVerdict => answer::reveal(),
+            Effect::AnnounceSoon => answer::announce_soon(&self.0, send),
         }
     }
 }

@@ -6,18 +6,21 @@ use super::panel::panel;
 use super::presets::use_case_picker;
 use super::questionnaire::questionnaire;
 use super::radar::radar_chart;
-use super::recommendation::{verdict, why};
+use super::recommendation::{answer_bar, verdict, why};
 use super::share::share_section;
 use super::sliders::weight_sliders;
 use super::team::{print_appendix, record_buttons, team_section};
+use crate::core::page::answer_view::RECOMMENDATION_ID;
 use crate::core::page::event::Event;
 use crate::core::page::model::Panel;
 use crate::core::page::view_model::ViewModel;
 
 const LEDE: &str = "Weigh what matters to your project; the recommendation, the chart and the reasons update as you go. Every score has a rationale and sources.";
 
-/// The whole widget: the answer first (use case, verdict, radar), then what
-/// opens on demand (why, weights, share), then the footer.
+/// The whole widget: the use cases, then the workspace (the answer, verdict
+/// and radar, beside the weights on a wide page, sticky while they scroll;
+/// above them elsewhere), then what opens on demand (why, share), then the
+/// footer.
 pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
     html! {
         <div class="sw" data-embed={vm.embed.then_some("")}>
@@ -34,17 +37,22 @@ pub fn widget(vm: &ViewModel, on: &Callback<Event>) -> Html {
                 { restore_offer(on) }
             }
             { use_case_picker(&vm.presets, on) }
-            <section class="sw-recommendation" data-verdict={vm.standing} aria-labelledby="sw-rec-heading">
-                { verdict(&vm.recommendation, &vm.insight) }
-                { radar_chart(&vm.radar, on) }
-                { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight, vm.contributions.as_ref())) }
-            </section>
-            { panel(Panel::Weights, &vm.panels, on, html! {
-                <>
-                    { questionnaire(&vm.quiz, on) }
-                    { weight_sliders(&vm.sliders, on) }
-                </>
-            }) }
+            <div class="sw-workspace">
+                <section class="sw-recommendation" id={RECOMMENDATION_ID} tabindex="-1" data-verdict={vm.standing} aria-labelledby="sw-rec-heading">
+                    { verdict(&vm.recommendation, &vm.insight, &vm.announcement) }
+                    { radar_chart(&vm.radar, on) }
+                </section>
+                if let Some(bar) = &vm.answer_bar {
+                    { answer_bar(bar, on) }
+                }
+                { panel(Panel::Weights, &vm.panels, on, html! {
+                    <>
+                        { questionnaire(&vm.quiz, on) }
+                        { weight_sliders(&vm.sliders, on) }
+                    </>
+                }) }
+            </div>
+            { panel(Panel::Why, &vm.panels, on, why(&vm.recommendation, &vm.insight, vm.contributions.as_ref())) }
             { panel(Panel::Share, &vm.panels, on, html! {
                 <>
                     { share_section(&vm.share, on) }

@@ -3,18 +3,23 @@ use yew::prelude::*;
 use super::contributions::contributions_chart;
 use crate::core::engine::insight::Insight;
 use crate::core::engine::recommendation::{Recommendation, Verdict};
-use crate::core::page::view_model::ContributionsView;
+use crate::core::page::answer_view::VERDICT_ID;
+use crate::core::page::event::Event;
+use crate::core::page::view_model::{AnswerBarView, ContributionsView};
 use crate::core::MATRIX;
 
 /// The answer: both totals, the margin, and whether it is too close to call.
-pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
+/// What changes under the reader's eyes is not live; `announcement`, the
+/// answer once the weights settle, is (one polite region, not one
+/// announcement per arrow-key repeat).
+pub fn verdict(view: &Recommendation, insight: &Insight, announcement: &str) -> Html {
     html! {
-        <div class="sw-verdict">
+        <div class="sw-verdict" id={VERDICT_ID}>
             <h2 id="sw-rec-heading">{ "Recommendation" }</h2>
             if insight.too_close {
                 <p class="sw-close-label"><strong>{ "Too close to call" }</strong></p>
             }
-            <p class="sw-headline" aria-live="polite">{ &view.headline }</p>
+            <p class="sw-headline">{ &view.headline }</p>
             if view.verdict != Verdict::NoWeights {
                 <dl class="sw-totals">
                     { for view.totals.iter().map(|line| html! {
@@ -29,7 +34,26 @@ pub fn verdict(view: &Recommendation, insight: &Insight) -> Html {
                     <p class="sw-deciders">{ deciders }</p>
                 }
             }
+            <p class="sw-visually-hidden" aria-live="polite">{ announcement }</p>
         </div>
+    }
+}
+
+/// The answer, held at the bottom of the screen while the verdict is out of
+/// view: a button that brings the full verdict back.
+pub fn answer_bar(bar: &AnswerBarView, on: &Callback<Event>) -> Html {
+    html! {
+        <button type="button" class="sw-answer-bar" onclick={on.reform(|_: MouseEvent| Event::ShowVerdict)}>
+            <span class="sw-visually-hidden">{ "Show the full recommendation: " }</span>
+            if bar.too_close {
+                <strong class="sw-answer-bar-close">{ "Too close to call" }</strong>
+            }
+            <strong class="sw-answer-bar-headline">{ &bar.headline }</strong>
+            { for bar.totals.iter().map(|total| html! {
+                <span class="sw-answer-bar-total" data-option={total.option}>{ total.name }{ " " }<b>{ &total.text }</b></span>
+            }) }
+            <span class="sw-answer-bar-go" aria-hidden="true">{ "↑" }</span>
+        </button>
     }
 }
 

@@ -68,6 +68,14 @@ pub enum Effect {
     },
     /// Open the browser's print dialog, once the page is drawn.
     Print,
+    /// Tell the core whether the verdict is above the viewport, as the
+    /// reader scrolls (`Event::VerdictPassed`).
+    WatchVerdict,
+    /// Bring the full verdict into view and move focus to it.
+    RevealVerdict,
+    /// Send `Event::AnnouncementDue` once no change has come for about half
+    /// a second (each change restarts the wait).
+    AnnounceSoon,
 }
 
 /// Starts loading the "Why?" text unless it is here or on its way.

@@ -41,4 +41,10 @@ pub enum Event {
     Team(TeamEvent),
     /// The reports worker's answer, or why there is none.
     Reports(Result<Answer, ReportError>),
+    /// The verdict went above the viewport (`true`) or came back.
+    VerdictPassed(bool),
+    /// The reader asked for the full verdict (the compact answer bar).
+    ShowVerdict,
+    /// The weights have settled: time to announce the answer.
+    AnnouncementDue,
 }

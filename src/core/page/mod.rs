@@ -4,6 +4,7 @@
 //! [`crate::core::protocol`].
 
 pub mod adopt;
+pub mod answer_view;
 pub mod choices_view;
 pub mod contributions_view;
 pub mod crash;

@@ -57,6 +57,10 @@ pub struct Ui {
     pub details: DetailsText,
     /// The team panel, the decision record and print.
     pub reports: Reporting,
+    /// The verdict is scrolled above the viewport (the shell watches it).
+    pub verdict_passed: bool,
+    /// What the verdict's live region said last, once the weights settled.
+    pub announced: String,
 }
 
 impl Default for Ui {
@@ -69,6 +73,8 @@ impl Default for Ui {
             share_status: String::new(),
             details: DetailsText::NotLoaded,
             reports: Reporting::default(),
+            verdict_passed: false,
+            announced: String::new(),
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The one place the widget changes: `update(model, event) -> effects`.
 //! Effects are plain data; the shell (`app::browser`) runs them.
 
+use std::rc::Rc;
+
+use super::answer_view::announcement;
 use super::effect::{load_details, ChartFormat, Copyable, Effect};
 use super::event::Event;
 use super::export::{chart_download, embed_snippets, markdown};
@@ -42,11 +45,15 @@ pub fn boot(
         effects.extend(reporting::update::boot_team(&mut model, team));
     }
     effects.extend(saved_state(&model));
+    if !model.options.embed {
+        effects.push(Effect::WatchVerdict);
+    }
     (model, effects)
 }
 
 pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
     let before = (model.state.clone(), model.ui.clone());
+    let analysis_before = model.analysis.clone();
     let mut effects = match event {
         Event::State(action) => change_state(matrix, model, action),
         Event::PanelToggled { panel, open } => toggle_panel(matrix, model, panel, open),
@@ -71,15 +78,7 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             what: Copyable::Record,
             ok: false,
         } => reporting::update::copy_refused(model),
-        Event::Copied { what, ok } => {
-            let status = copied_status(what, ok);
-            if what == Copyable::Record {
-                model.ui.reports.status = status;
-            } else {
-                model.ui.share_status = status;
-            }
-            Vec::new()
-        }
+        Event::Copied { what, ok } => copied(model, what, ok),
         Event::Download(format) => vec![chart_download(matrix, &model.state, format)],
         Event::Downloaded { format, ok } => {
             model.ui.share_status = downloaded_status(format, ok);
@@ -95,11 +94,32 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::Team(event) => reporting::update::update(model, event),
         Event::Reports(answer) => reporting::update::answered(model, answer),
+        Event::VerdictPassed(_) | Event::ShowVerdict | Event::AnnouncementDue => {
+            answer_in_view(model, event)
+        }
     };
+    if !Rc::ptr_eq(&analysis_before, &model.analysis) {
+        effects.push(Effect::AnnounceSoon);
+    }
     if (&model.state, &model.ui) != (&before.0, &before.1) {
         effects.push(Effect::Render);
     }
     effects
+}
+
+/// The answer where the reader is: the bar while the verdict is out of
+/// view, bringing it back, and announcing it once the weights settle.
+fn answer_in_view(model: &mut Model, event: Event) -> Vec<Effect> {
+    match event {
+        Event::VerdictPassed(passed) => model.ui.verdict_passed = passed,
+        Event::ShowVerdict => return vec![Effect::RevealVerdict],
+        Event::AnnouncementDue => {
+            let analysis = &model.analysis;
+            model.ui.announced = announcement(&analysis.recommendation, &analysis.insight);
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn change_state(matrix: &Matrix, model: &mut Model, action: Action) -> Vec<Effect> {
@@ -169,6 +189,16 @@ fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
         Copyable::Record => model.ui.reports.record.to_string(),
         Copyable::TeamLink => format!("{}#{}", model.page_address, model.ui.reports.link),
     }
+}
+
+fn copied(model: &mut Model, what: Copyable, ok: bool) -> Vec<Effect> {
+    let status = copied_status(what, ok);
+    if what == Copyable::Record {
+        model.ui.reports.status = status;
+    } else {
+        model.ui.share_status = status;
+    }
+    Vec::new()
 }
 
 fn copied_status(what: Copyable, ok: bool) -> String {

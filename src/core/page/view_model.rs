@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use super::answer_view::answer_bar;
+pub use super::answer_view::{AnswerBarView, BarTotal};
 use super::choices_view::{presets, quiz};
 pub use super::choices_view::{PresetChip, PresetsView, QuestionView, QuizView};
 use super::contributions_view::contributions_view;
@@ -29,6 +31,11 @@ pub struct ViewModel {
     pub sliders: Vec<SliderGroup>,
     pub recommendation: Rc<Recommendation>,
     pub insight: Rc<Insight>,
+    /// What the verdict's live region says: the answer once the weights
+    /// settled (empty until the reader changed something).
+    pub announcement: String,
+    /// The compact answer bar, while the verdict is out of view.
+    pub answer_bar: Option<AnswerBarView>,
     /// The answer's standing (`data-verdict`): "none" with no weight set,
     /// "close" when too close to call, else nothing to mark.
     pub standing: Option<&'static str>,
@@ -137,6 +144,8 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         sliders: sliders(matrix, model),
         recommendation: model.analysis.recommendation.clone(),
         insight: model.analysis.insight.clone(),
+        announcement: model.ui.announced.clone(),
+        answer_bar: answer_bar(matrix, model),
         standing: standing(model),
         contributions: contributions_view(matrix, &model.analysis.insight),
         radar: radar_view(matrix, &model.state.weights, model.state.scale),

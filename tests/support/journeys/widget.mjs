@@ -54,9 +54,9 @@ export const firstScreenJourneys = [
 ];
 
 /** The blog post's first embed, one screen tall at `width`, grows when the reader opens the weights (`colorScheme` where the runner can emulate it). */
-function oneScreenJourney(width, most, colorScheme) {
+function oneScreenJourney(width, most, openMost, colorScheme) {
   return {
-    name: `at ${width} px wide${colorScheme ? ` (${colorScheme})` : ''} the embed is at most ${most} px tall, and opening the weights grows it without a scroll bar`,
+    name: `at ${width} px wide${colorScheme ? ` (${colorScheme})` : ''} the embed is at most ${most} px tall, and opening the weights grows it to at most ${openMost} px (compact rows) without a scroll bar`,
     open: { load: false, viewport: { width, height: 900 }, ...(colorScheme ? { colorScheme } : {}) },
     async run(app, { postUrl }) {
       await app.goto(postUrl);
@@ -82,6 +82,7 @@ function oneScreenJourney(width, most, colorScheme) {
       });
       const grown = await waitForFit(app, iframe, { extra: (m) => m.iframeHeight > fit.iframeHeight + 200, message: ' after opening the weights' });
       assert.ok(grown.iframeHeight > fit.iframeHeight);
+      assert.ok(grown.iframeHeight <= openMost, `with the weights open the embed is ${grown.iframeHeight}px tall`);
       assert.equal(await app.evaluate(() => window.scrollY), scrollBefore, 'the host page did not jump');
     },
   };
@@ -89,7 +90,7 @@ function oneScreenJourney(width, most, colorScheme) {
 
 /** One screen tall at 720 and 360 px, in each of `colorSchemes` (none: the engine's default). */
 export const oneScreenJourneys = (colorSchemes = [undefined]) =>
-  [[720, 700], [360, 900]].flatMap(([width, most]) => colorSchemes.map((scheme) => oneScreenJourney(width, most, scheme)));
+  [[720, 700, 1200], [360, 900, 1900]].flatMap(([width, most, openMost]) => colorSchemes.map((scheme) => oneScreenJourney(width, most, openMost, scheme)));
 
 export const fullComparatorJourney = {
   name: '"Open the full comparator" carries the current state',
