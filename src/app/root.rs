@@ -72,8 +72,14 @@ pub fn App(props: &AppProps) -> Html {
         let (dispatcher, effects) = (dispatcher.clone(), props.boot.effects.clone());
         use_effect_with((), move |_| dispatcher.run(effects));
     }
+    // One callback for the page's life: components that take it compare
+    // their props equal and skip a redraw when nothing else changed.
+    let on = use_memo((), {
+        let dispatcher = dispatcher.clone();
+        move |_| dispatcher.callback()
+    });
     let vm = view(&MATRIX, &dispatcher.model());
     let previous = dispatcher.drawn(&vm.share.link);
     super::panic::crash_test_trigger(previous, &vm.share.link);
-    widget(&vm, &dispatcher.callback())
+    widget(&vm, &on)
 }

@@ -6,7 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadData, optionName, weightedWinner } from '../support/data.mjs';
-import { RECOMMENDATION } from '../support/phrases.mjs';
 import { waitFor } from '../support/waits.mjs';
 import { describeWithEnv, withApp } from './runner.mjs';
 
@@ -21,8 +20,9 @@ function linkFor(weights) {
   return `#v=1&w=${w}`;
 }
 
-const recommendation = (app) => app.page.getByRole('region', { name: RECOMMENDATION, exact: true });
-const changeList = (app) => recommendation(app).getByRole('heading', { name: 'What would change it' }).locator('xpath=following-sibling::ul[1]');
+// "Why, and what would change it" follows the answer's region (the region itself is the verdict and the radar).
+const whyPanel = (app) => app.page.locator('details[data-panel="why"]');
+const changeList = (app) => whyPanel(app).getByRole('heading', { name: 'What would change it' }).locator('xpath=following-sibling::ul[1]');
 
 describeWithEnv('decision insight', (env) => {
 
@@ -91,7 +91,7 @@ describeWithEnv('decision insight', (env) => {
 
   test('heavy weight on real-time and on ML brings the "use both" advice', async () => {
     await withApp(env, async (app) => {
-      const region = recommendation(app);
+      const region = whyPanel(app);
       await region.getByRole('heading', { name: 'Or use both' }).waitFor();
       const advice = await region.innerText();
       assert.match(advice, /Node\.js for .*Real-time/i);

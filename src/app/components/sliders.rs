@@ -21,11 +21,26 @@ pub fn weight_sliders(groups: &[SliderGroup], on: &Callback<Event>) -> Html {
             { for groups.iter().map(|group| html! {
                 <fieldset class="sw-group">
                     <legend>{ group.name }</legend>
-                    { for group.rows.iter().map(|row| slider_row(row, on)) }
+                    { for group.rows.iter().map(|row| html! { <Row row={row.clone()} on={on.clone()} /> }) }
                 </fieldset>
             }) }
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    row: SliderRow,
+    on: Callback<Event>,
+}
+
+/// One criterion's row as a component of its own: a slider move draws the
+/// rows whose view changed (the moved one, and those whose tipping point
+/// moved), and Yew skips the rest by comparing their props. The callback is
+/// the one the root keeps for the page's life, so it compares equal.
+#[function_component]
+fn Row(props: &RowProps) -> Html {
+    slider_row(&props.row, &props.on)
 }
 
 fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
