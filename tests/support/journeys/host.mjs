@@ -60,11 +60,19 @@ async function readSnippets(app, widgetUrl) {
 
 /** The reader's first intent inside an embed (a panel's summary clicked), the live app, then every panel open. */
 async function startEmbed(frame) {
-  const [summary] = await frame.waitFor(async () => {
-    const found = await frame.css('details[data-panel] > summary');
-    return found.length ? found : false;
+  // Found and clicked together: a summary found in the prerendered markup goes if the app takes over
+  // first (Firefox then refuses the click on a stale element, which did nothing: try the live one).
+  await frame.waitFor(async () => {
+    const [summary] = await frame.css('details[data-panel] > summary');
+    if (!summary) return false;
+    try {
+      await summary.click();
+      return true;
+    } catch (err) {
+      if (/stale/i.test(err.message)) return false;
+      throw err;
+    }
   }, { message: "the embed's panels" });
-  await summary.click();
   await frame.waitForLive('the live embed');
   await frame.openPanels();
 }
