@@ -40,6 +40,9 @@ export async function measureInBrowser(dist, opts, log) {
     result.chromium = browser.version();
     await section(result, 'paint', () => paint(browser, server.url, opts, log));
     await section(result, 'slider', () => measureSliderLatency(browser, server.url, { moves: opts.moves, log }));
+    if (opts.throttle > 1) {
+      await section(result, 'sliderThrottled', () => measureSliderLatency(browser, server.url, { moves: opts.moves, log, cpuRate: opts.throttle }));
+    }
     await section(result, 'embed', () => measureEmbedBytes(browser, blog, { quietMs: opts.quietMs, log }));
     await section(result, 'firstVisit', () => measureFirstVisit(browser, dist, { quietMs: opts.quietMs, log }));
     const interactionOpts = { runs: opts.loads, cpuRate: opts.throttle, quietMs: opts.quietMs, log };

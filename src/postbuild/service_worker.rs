@@ -52,10 +52,16 @@ pub fn is_precached(path: &str) -> bool {
 
 /// Whether the service worker caches `path` only once the page fetches it:
 /// the reports worker's script and wasm (`reports-<hash>…`), which only
-/// the team view and the decision record start, and each use case's page
-/// (about 6 kB gzip each: a first visit downloads none of them).
+/// the team view and the decision record start, each use case's page
+/// (about 6 kB gzip each: a first visit downloads none of them), and the
+/// "Why?" text (30.8 kB gzip), which the page fetches when a "Why?" is
+/// opened or once the reader has stayed 20 seconds
+/// (`core::page::effect::DETAILS_AFTER_MS`): a short first visit does not
+/// pay for it, one that lasts keeps it for offline use.
 pub fn is_cached_on_use(path: &str) -> bool {
-    super::reports::is_worker_file(path) || answers::is_preset_page(path)
+    super::reports::is_worker_file(path)
+        || answers::is_preset_page(path)
+        || path == crate::core::MATRIX.details_file
 }
 
 /// The cache version: changes whenever a listed file's name or bytes do.

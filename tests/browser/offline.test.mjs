@@ -28,7 +28,14 @@ describeWithBrowser('service worker', ['sw.js'], (env) => {
       assert.equal(worker.script, `${url}sw.js`);
       assert.equal(worker.caches.length, 1, `one cache: ${worker.caches}`);
       // The first visit is over once nothing is in flight (its favicon
-      // request, not yet through the worker, would be cut off otherwise).
+      // request, not yet through the worker, would be cut off otherwise)
+      // and the reader has stayed long enough for the page to fetch the
+      // "Why?" text it never asked for (20 s, core::page::effect::DETAILS_AFTER_MS),
+      // which the worker keeps on use: not before.
+      await g.page.waitForLoadState('networkidle');
+      const whyText = (r) => /\/details-[0-9a-f]{16}\.txt$/.test(new URL(r.url()).pathname);
+      assert.equal(await g.page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/details-/.test(e.name))), false, 'not in the first seconds');
+      await g.page.waitForResponse(whyText, { timeout: 40_000 });
       await g.page.waitForLoadState('networkidle');
 
       await server.close();

@@ -20,7 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
-use crate::core::page::effect::{ChartFormat, Effect};
+use crate::core::page::effect::{ChartFormat, Effect, DETAILS_AFTER_MS};
 use crate::core::page::event::Event;
 use crate::core::page::reporting::TeamEvent;
 
@@ -130,6 +130,11 @@ impl Runtime {
                     let _ = window.print();
                 }
             }),
+            Effect::PrefetchDetailsLater => {
+                let due = send.reform(|()| Event::DetailsDue);
+                gloo_timers::callback::Timeout::new(DETAILS_AFTER_MS, move || due.emit(()))
+                    .forget();
+            }
             Effect::WatchVerdict => answer::watch(&self.0, send),
             Effect::RevealVerdict => answer::reveal(),
             Effect::AnnounceSoon => answer::announce_soon(&self.0, send),

@@ -73,10 +73,20 @@ pub enum Effect {
     WatchVerdict,
     /// Bring the full verdict into view and move focus to it.
     RevealVerdict,
+    /// Send `Event::DetailsDue` once the reader has been on the page
+    /// [`DETAILS_AFTER_MS`]: the "Why?" text is fetched then (and kept by
+    /// the service worker), not in the first visit's first seconds.
+    PrefetchDetailsLater,
     /// Send `Event::AnnouncementDue` once no change has come for about half
     /// a second (each change restarts the wait).
     AnnounceSoon,
 }
+
+/// How long a reader stays before the page fetches the "Why?" text it has
+/// not asked for yet (30.8 kB gzip): a visit that ends sooner never pays
+/// for it; one that lasts leaves it in the service worker's cache, for
+/// offline use.
+pub const DETAILS_AFTER_MS: u32 = 20_000;
 
 /// Starts loading the "Why?" text unless it is here or on its way.
 pub fn load_details(details: &mut DetailsText) -> Vec<Effect> {

@@ -23,6 +23,9 @@ pub enum Event {
     /// Opens or closes a criterion's "Why?" (and loads its text once).
     ToggleDetails(usize),
     DetailsArrived(DetailsText),
+    /// The reader has been here a while: fetch the "Why?" text if it is
+    /// not here yet (a failure waits for the reader to ask).
+    DetailsDue,
     Copy(Copyable),
     /// The browser's answer to a copy.
     Copied {

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::answer_view::announcement;
+use super::details_text::DetailsText;
 use super::effect::{load_details, ChartFormat, Copyable, Effect};
 use super::event::Event;
 use super::export::{chart_download, embed_snippets, markdown};
@@ -46,7 +47,7 @@ pub fn boot(
     }
     effects.extend(saved_state(&model));
     if !model.options.embed {
-        effects.push(Effect::WatchVerdict);
+        effects.extend([Effect::WatchVerdict, Effect::PrefetchDetailsLater]);
     }
     (model, effects)
 }
@@ -66,6 +67,10 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::ToggleDetails(criterion) => toggle_details(matrix, model, criterion),
+        Event::DetailsDue if model.ui.details == DetailsText::NotLoaded => {
+            load_details(&mut model.ui.details)
+        }
+        Event::DetailsDue => Vec::new(),
         Event::DetailsArrived(text) => {
             model.ui.details = text;
             reporting::update::ask_pending(model)

@@ -156,6 +156,27 @@ fn opening_why_loads_the_text_once_and_a_failure_allows_a_retry() {
 }
 
 #[test]
+fn the_page_fetches_the_why_text_after_a_while_once_and_an_embed_never_unasked() {
+    let (mut page, effects) = booted("", Stored::Empty);
+    assert!(
+        effects.contains(&Effect::PrefetchDetailsLater),
+        "{effects:?}"
+    );
+    let due = update(&MATRIX, &mut page, Event::DetailsDue);
+    assert!(due.contains(&Effect::LoadDetailsText));
+    assert!(!update(&MATRIX, &mut page, Event::DetailsDue).contains(&Effect::LoadDetailsText));
+    let failed = DetailsText::Failed(LoadFailure::Network);
+    update(&MATRIX, &mut page, Event::DetailsArrived(failed));
+    let later = update(&MATRIX, &mut page, Event::DetailsDue);
+    assert!(
+        later.is_empty(),
+        "a failure waits for the reader: {later:?}"
+    );
+    let (_, embed) = booted("?embed=1", Stored::Empty);
+    assert!(!embed.contains(&Effect::PrefetchDetailsLater), "{embed:?}");
+}
+
+#[test]
 fn copies_carry_the_text_and_the_answer_is_worded() {
     let (mut model, _) = booted("", Stored::Empty);
     let effects = update(&MATRIX, &mut model, Event::Copy(Copyable::Link));
