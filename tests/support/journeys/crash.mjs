@@ -197,7 +197,14 @@ export const crashJourneys = [
         assert.ok(width.notice <= width.page && width.scroll <= width.page, `the notice fits the widget's width: ${JSON.stringify(width)}`);
         await assertFrozen(frame);
         await (await frame.role('button', 'Reload')).click();
-        await frame.waitFor(() => frame.evaluate(() => document.readyState === 'complete' && !document.querySelector('.sw-crash')), { message: 'the embed to reload' });
+        let seen;
+        await frame.waitFor(async () => {
+          seen = await frame.evaluate(() => ({ ready: document.readyState, crash: !!document.querySelector('.sw-crash'), live: !document.querySelector('[data-prerendered]'), url: location.href }));
+          return seen.ready === 'complete' && !seen.crash;
+        }, { message: 'the embed to reload', timeout: 30000 }).catch((err) => {
+          err.message += `: ${JSON.stringify(seen)}`;
+          throw err;
+        });
         // The reloaded embed waits for the reader again (its heading may be replaced as the
         // reloaded document settles: hover the one that is there).
         await frame.waitFor(async () => {
