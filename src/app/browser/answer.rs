@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
+use super::dom::by_id;
 use super::Inner;
 use crate::core::page::answer_view::{RECOMMENDATION_ID, VERDICT_ID};
 use crate::core::page::event::Event;
@@ -28,7 +29,7 @@ pub fn watch(inner: &Rc<Inner>, send: &Callback<Event>) {
     let (weak, send) = (Rc::downgrade(inner), send.clone());
     super::dom::next_task(move || {
         let Some(inner) = weak.upgrade() else { return };
-        let Some(verdict) = element(VERDICT_ID) else {
+        let Some(verdict) = by_id::<web_sys::Element>(VERDICT_ID) else {
             return;
         };
         let mut last = None;
@@ -69,9 +70,7 @@ pub fn watch(inner: &Rc<Inner>, send: &Callback<Event>) {
 
 /// Brings the recommendation into view and moves focus to it.
 pub fn reveal() {
-    if let Some(region) =
-        element(RECOMMENDATION_ID).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(region) = by_id::<web_sys::HtmlElement>(RECOMMENDATION_ID) {
         region.scroll_into_view();
         let _ = region.focus();
     }
@@ -87,8 +86,4 @@ pub fn announce_soon(inner: &Inner, send: &Callback<Event>) {
     } else {
         timer.forget();
     }
-}
-
-fn element(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
 }

@@ -14,7 +14,7 @@ fn window() -> Option<web_sys::Window> {
 pub const EMBED_DIALOG_ID: &str = "sw-embed-dialog";
 
 /// The element with `id`, as the type it should be.
-fn by_id<T: JsCast>(id: &str) -> Option<T> {
+pub(super) fn by_id<T: JsCast>(id: &str) -> Option<T> {
     window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::contributions::contributions_chart;
-use crate::core::engine::insight::Insight;
+use crate::core::engine::insight::{Insight, TOO_CLOSE};
 use crate::core::engine::recommendation::{Recommendation, Verdict};
 use crate::core::page::answer_view::VERDICT_ID;
 use crate::core::page::event::Event;
@@ -17,7 +17,7 @@ pub fn verdict(view: &Recommendation, insight: &Insight, announcement: &str) -> 
         <div class="sw-verdict" id={VERDICT_ID}>
             <h2 id="sw-rec-heading">{ "Recommendation" }</h2>
             if insight.too_close {
-                <p class="sw-close-label"><strong>{ "Too close to call" }</strong></p>
+                <p class="sw-close-label"><strong>{ TOO_CLOSE }</strong></p>
             }
             <p class="sw-headline">{ &view.headline }</p>
             if view.verdict != Verdict::NoWeights {
@@ -46,7 +46,7 @@ pub fn answer_bar(bar: &AnswerBarView, on: &Callback<Event>) -> Html {
         <button type="button" class="sw-answer-bar" onclick={on.reform(|_: MouseEvent| Event::ShowVerdict)}>
             <span class="sw-visually-hidden">{ "Show the full recommendation: " }</span>
             if bar.too_close {
-                <strong class="sw-answer-bar-close">{ "Too close to call" }</strong>
+                <strong class="sw-answer-bar-close">{ TOO_CLOSE }</strong>
             }
             <strong class="sw-answer-bar-headline">{ &bar.headline }</strong>
             { for bar.totals.iter().map(|total| html! {

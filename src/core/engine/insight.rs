@@ -9,6 +9,9 @@ use super::sensitivity::{
     CLOSE_MARGIN_TENTHS, CLOSE_ROBUSTNESS_PERCENT, SEED,
 };
 
+/// The label of an answer too close to call, wherever it is shown or said.
+pub const TOO_CLOSE: &str = "Too close to call";
+
 /// One bar of the contributions chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bar {
@@ -76,10 +79,7 @@ pub fn insight(matrix: &Matrix, weights: &[u8], evaluation: &Evaluation) -> Insi
     let deciding = deciders(weights, &tips);
     let deciders_text = (close && !deciding.is_empty()).then(|| {
         let parts: Vec<String> = deciding.iter().map(tipping_words).collect();
-        format!(
-            "Too close to call. What decides it: {}.",
-            parts.join("; or ")
-        )
+        format!("{TOO_CLOSE}. What decides it: {}.", parts.join("; or "))
     });
     let what_would_change = if evaluation.outcome == Outcome::NoWeights {
         Vec::new()

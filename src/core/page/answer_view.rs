@@ -3,7 +3,7 @@
 //! region announces once the weights settle (not once per arrow-key repeat).
 
 use super::model::Model;
-use crate::core::engine::insight::Insight;
+use crate::core::engine::insight::{Insight, TOO_CLOSE};
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::recommendation::{Recommendation, Verdict};
 
@@ -62,13 +62,13 @@ pub fn announcement(recommendation: &Recommendation, insight: &Insight) -> Strin
     let totals: Vec<String> = (recommendation.totals.iter())
         .map(|line| format!("{} {}", line.name, line.text))
         .collect();
+    let close = if insight.too_close {
+        format!("{TOO_CLOSE}. ")
+    } else {
+        String::new()
+    };
     format!(
-        "{}{}. {} out of 100.",
-        if insight.too_close {
-            "Too close to call. "
-        } else {
-            ""
-        },
+        "{close}{}. {} out of 100.",
         recommendation.headline,
         totals.join(", ")
     )
