@@ -3,6 +3,7 @@
 //! region announces once the weights settle (not once per arrow-key repeat).
 
 use super::model::Model;
+use super::query::PageOptions;
 use crate::core::engine::insight::{Insight, TOO_CLOSE};
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::recommendation::{Recommendation, Verdict};
@@ -29,11 +30,17 @@ pub struct BarTotal {
     pub text: String,
 }
 
-/// The bar, only on the page (in an embed the iframe is as tall as its
-/// document, so "out of view" is the host page's business) and only while
-/// the verdict is above the viewport.
+/// The one owner of "the page has an answer bar, an embed none": in an
+/// embed the iframe is as tall as its document, so "out of view" is the
+/// host page's business. Where there is a bar, the shell watches the verdict.
+pub fn has_answer_bar(options: &PageOptions) -> bool {
+    !options.embed
+}
+
+/// The bar, where the page has one and only while the verdict is above the
+/// viewport.
 pub fn answer_bar(matrix: &Matrix, model: &Model) -> Option<AnswerBarView> {
-    if model.options.embed || !model.ui.verdict_passed {
+    if !has_answer_bar(&model.options) || !model.ui.verdict_passed {
         return None;
     }
     let (recommendation, insight) = (&model.analysis.recommendation, &model.analysis.insight);

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::answer_view::announcement;
+use super::answer_view::{announcement, has_answer_bar};
 use super::details_text::DetailsText;
 use super::effect::{load_details, ChartFormat, Copyable, Effect};
 use super::event::Event;
@@ -46,8 +46,13 @@ pub fn boot(
         effects.extend(reporting::update::boot_team(&mut model, team));
     }
     effects.extend(saved_state(&model));
+    if has_answer_bar(&model.options) {
+        effects.push(Effect::WatchVerdict);
+    }
     if !model.options.embed {
-        effects.extend([Effect::WatchVerdict, Effect::PrefetchDetailsLater]);
+        // The page, whose service worker keeps what it fetches; an embed
+        // registers none and loads the text on first use only.
+        effects.push(Effect::PrefetchDetailsLater);
     }
     (model, effects)
 }
