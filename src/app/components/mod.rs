@@ -16,6 +16,17 @@ pub mod share;
 pub mod sliders;
 pub mod team;
 
+use yew::Callback;
+
+use crate::core::page::event::Event;
+
+/// A control that sends one event, whatever the DOM event was (a click, a
+/// change, a dialog's close). Every such control shares this one closure
+/// type, so the wasm carries one copy of it instead of one a button.
+pub fn send<E: 'static>(on: &Callback<Event>, event: Event) -> Callback<E> {
+    on.reform(move |_: E| event.clone())
+}
+
 #[cfg(test)]
 mod tests {
     const CSS: &str = include_str!("../../../styles/main.css");

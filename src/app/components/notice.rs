@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::send;
+
 use crate::core::engine::state::Action;
 use crate::core::page::event::Event;
 
@@ -8,7 +10,7 @@ pub fn notice(message: String, on: &Callback<Event>) -> Html {
     html! {
         <div class="sw-notice" role="alert">
             <p>{ message }</p>
-            <button type="button" class="sw-button sw-button--quiet" onclick={on.reform(|_: MouseEvent| Event::State(Action::DismissNotice))}>{ "Dismiss" }</button>
+            <button type="button" class="sw-button sw-button--quiet" onclick={send(on, Event::State(Action::DismissNotice))}>{ "Dismiss" }</button>
         </div>
     }
 }
@@ -19,8 +21,8 @@ pub fn restore_offer(on: &Callback<Event>) -> Html {
         <div class="sw-notice" role="status">
             <p>{ "You opened a shared link, so you see its settings. Your own saved weights are kept." }</p>
             <div class="sw-notice-actions">
-                <button type="button" class="sw-button" onclick={on.reform(|_: MouseEvent| Event::State(Action::RestoreSaved))}>{ "Restore my weights" }</button>
-                <button type="button" class="sw-button sw-button--quiet" onclick={on.reform(|_: MouseEvent| Event::State(Action::KeepLink))}>{ "Keep these" }</button>
+                <button type="button" class="sw-button" onclick={send(on, Event::State(Action::RestoreSaved))}>{ "Restore my weights" }</button>
+                <button type="button" class="sw-button sw-button--quiet" onclick={send(on, Event::State(Action::KeepLink))}>{ "Keep these" }</button>
             </div>
         </div>
     }

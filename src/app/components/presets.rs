@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::send;
+
 use crate::core::engine::state::Action;
 use crate::core::page::event::Event;
 use crate::core::page::view_model::PresetsView;
@@ -20,7 +22,7 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                             class="sw-preset"
                             data-preset={MATRIX.presets[index].id}
                             aria-pressed={if chip.pressed { "true" } else { "false" }}
-                            onclick={on.reform(move |_: MouseEvent| Event::State(Action::ApplyPreset(index)))}
+                            onclick={send(on, Event::State(Action::ApplyPreset(index)))}
                         >
                             { chip.name }
                         </button>
@@ -35,7 +37,7 @@ pub fn use_case_picker(view: &PresetsView, on: &Callback<Event>) -> Html {
                 <div class="sw-preset-diff">
                     <p>{ heading }</p>
                     <ul>{ for lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-                    <button type="button" class="sw-button" onclick={on.reform(|_: MouseEvent| Event::State(Action::ResetToPreset))}>
+                    <button type="button" class="sw-button" onclick={send(on, Event::State(Action::ResetToPreset))}>
                         { reset }
                     </button>
                 </div>

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::send;
+
 use crate::core::engine::state::Action;
 use crate::core::page::event::Event;
 use crate::core::page::view_model::{QuestionView, QuizView};
@@ -11,7 +13,7 @@ pub fn questionnaire(view: &QuizView, on: &Callback<Event>) -> Html {
         <section class="sw-quiz" aria-labelledby="sw-quiz-toggle">
             <button type="button" id="sw-quiz-toggle" class="sw-button"
                     aria-expanded={if view.open { "true" } else { "false" }} aria-controls="sw-quiz-panel"
-                    onclick={on.reform(|_: MouseEvent| Event::ToggleQuiz)}>
+                    onclick={send(on, Event::ToggleQuiz)}>
                 { "Not sure how to weigh? Answer a few questions" }
             </button>
             if view.open {
@@ -40,7 +42,7 @@ fn question_set(question: &QuestionView, on: &Callback<Event>) -> Html {
                 html! {
                     <div class="sw-answer">
                         <input type="radio" id={id.clone()} name={format!("sw-q-{}", question.id)} checked={*checked}
-                               onchange={on.reform(move |_: web_sys::Event| answer(Some(a as u8)))} />
+                               onchange={send(on, answer(Some(a as u8)))} />
                         <label for={id}>
                             { *text }
                             <span class="sw-effect">{ effect }</span>
@@ -50,7 +52,7 @@ fn question_set(question: &QuestionView, on: &Callback<Event>) -> Html {
             }) }
             if question.answered {
                 <button type="button" class="sw-button sw-button--quiet sw-button--small"
-                        onclick={on.reform(move |_: MouseEvent| answer(None))}>
+                        onclick={send(on, answer(None))}>
                     { "Clear this answer" }<span class="sw-visually-hidden">{ format!(": {}", question.text) }</span>
                 </button>
             }

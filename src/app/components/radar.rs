@@ -1,8 +1,10 @@
 use yew::prelude::*;
 
+use super::send;
+
+use crate::core::engine::radar_view::{RadarView, ScaleButton};
 use crate::core::engine::state::Action;
 use crate::core::page::event::Event;
-use crate::core::page::radar_view::{RadarView, ScaleButton};
 
 /// Both options over every criterion, as an SVG radar chart.
 pub fn radar_chart(chart: &RadarView, on: &Callback<Event>) -> Html {
@@ -48,7 +50,7 @@ fn scale_button(button: &ScaleButton, on: &Callback<Event>) -> Html {
             type="button"
             class="sw-toggle"
             aria-pressed={if button.pressed { "true" } else { "false" }}
-            onclick={on.reform(move |_: MouseEvent| Event::State(Action::SetScale(scale)))}
+            onclick={send(on, Event::State(Action::SetScale(scale)))}
         >{ button.label }</button>
     }
 }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::send;
+
 use super::contributions::contributions_chart;
 use crate::core::engine::insight::{Insight, TOO_CLOSE};
 use crate::core::engine::recommendation::{Recommendation, Verdict};
@@ -43,7 +45,7 @@ pub fn verdict(view: &Recommendation, insight: &Insight, announcement: &str) -> 
 /// view: a button that brings the full verdict back.
 pub fn answer_bar(bar: &AnswerBarView, on: &Callback<Event>) -> Html {
     html! {
-        <button type="button" class="sw-answer-bar" onclick={on.reform(|_: MouseEvent| Event::ShowVerdict)}>
+        <button type="button" class="sw-answer-bar" onclick={send(on, Event::ShowVerdict)}>
             <span class="sw-visually-hidden">{ "Show the full recommendation: " }</span>
             if bar.too_close {
                 <strong class="sw-answer-bar-close">{ TOO_CLOSE }</strong>

@@ -1,6 +1,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::send;
+
 use super::details::criterion_details;
 use crate::core::engine::matrix::MAX_WEIGHT;
 use crate::core::engine::state::Action;
@@ -13,7 +15,7 @@ pub fn weight_sliders(groups: &[SliderGroup], on: &Callback<Event>) -> Html {
         <section class="sw-weights" aria-labelledby="sw-weights-heading">
             <div class="sw-weights-head">
                 <h2 id="sw-weights-heading">{ "How much does each criterion matter?" }</h2>
-                <button type="button" class="sw-button sw-button--quiet" onclick={on.reform(|_: MouseEvent| Event::State(Action::ResetToDefaults))}>
+                <button type="button" class="sw-button sw-button--quiet" onclick={send(on, Event::State(Action::ResetToDefaults))}>
                     { "Equal weights" }
                 </button>
             </div>
@@ -84,7 +86,7 @@ fn slider_row(row: &SliderRow, on: &Callback<Event>) -> Html {
                     class="sw-why"
                     aria-expanded={if row.details.is_some() { "true" } else { "false" }}
                     aria-controls={details_id.clone()}
-                    onclick={on.reform(move |_: MouseEvent| Event::ToggleDetails(criterion))}
+                    onclick={send(on, Event::ToggleDetails(criterion))}
                 >
                     { "Why?" }<span class="sw-visually-hidden">{ format!(" {}", row.name) }</span>
                 </button>

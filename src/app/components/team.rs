@@ -6,6 +6,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::send;
+
 use super::panel::on_toggle;
 use crate::core::page::event::Event;
 use crate::core::page::reporting::view::{RemoveButton, TeamworkView};
@@ -16,10 +18,7 @@ const PASTE_HINT: &str = "Paste your teammates' links, one per line, each after 
 
 pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
     let ontoggle = on_toggle(on, |open| Event::Team(TeamEvent::Toggled(open)));
-    let team = |event: TeamEvent| {
-        let event = Event::Team(event);
-        on.reform(move |_: MouseEvent| event.clone())
-    };
+    let team = |event: TeamEvent| send(on, Event::Team(event));
     let typed = |make: fn(String) -> TeamEvent| {
         on.reform(move |event: InputEvent| Event::Team(make(input_value(&event))))
     };
@@ -80,10 +79,11 @@ fn people(people: &[RemoveButton], on: &Callback<Event>) -> Html {
 }
 
 fn team_link(link: String, on: &Callback<Event>) -> Html {
-    let produce =
-        |output: Output| on.reform(move |_: MouseEvent| Event::Team(TeamEvent::Produce(output)));
-    let copy =
-        on.reform(|_: MouseEvent| Event::Copy(crate::core::page::effect::Copyable::TeamLink));
+    let produce = |output: Output| send(on, Event::Team(TeamEvent::Produce(output)));
+    let copy = send(
+        on,
+        Event::Copy(crate::core::page::effect::Copyable::TeamLink),
+    );
     html! {
         <>
             <div class="sw-share-row">
@@ -130,8 +130,7 @@ fn input_value(event: &InputEvent) -> String {
 
 /// The share panel's record and print buttons: this reader's decision.
 pub fn record_buttons(view: &TeamworkView, on: &Callback<Event>) -> Html {
-    let produce =
-        |output: Output| on.reform(move |_: MouseEvent| Event::Team(TeamEvent::Produce(output)));
+    let produce = |output: Output| send(on, Event::Team(TeamEvent::Produce(output)));
     html! {
         <div>
             <div class="sw-share-row sw-record-row">
