@@ -62,13 +62,13 @@ fn main() {
 }
 
 /// The pinned embed loader's name and integrity, from `embed/embed.js`
-/// (which Trunk copies as is), for the embed snippets the wasm writes
-/// (`src/core/page/export.rs`) and the post-build step that writes the file;
+/// (which Trunk copies as is), for the embed snippets the reports worker writes
+/// (`src/core/reports/export.rs`) and the post-build step that writes the file;
 /// first checks that the loader lists the data's presets, whose documents it
 /// frames (`src/postbuild/preset_names.rs`).
 fn pinned_embed_loader(out_dir: &Path, data: &RawData) {
     const LOADER: &str = "embed/embed.js";
-    // core::page::query::EMBED_FILE (postbuild::embed checks the loader against it).
+    // core::engine::share::EMBED_FILE (postbuild::embed checks the loader against it).
     const EMBED_DOCUMENT: &str = "embed.html";
     println!("cargo:rerun-if-changed={LOADER}");
     println!("cargo:rerun-if-changed=src/postbuild/preset_names.rs");

@@ -9,9 +9,12 @@
 //! | `Request::Record` | `["record", person or team link, page address, "Why?" payload]` |
 //! | `Request::Print` | `["print", person or team link, "Why?" payload]` |
 //! | `Request::Methodology` | `["methodology"]` |
+//! | `Request::Export` | `["export", "markdown" or "chart" or "snippets", link, page address, criteria shown]` |
 //! | `Answer::Ready` | `["ready"]`, the worker's first message |
 //! | `Answer::Team` | `["team", team link, "1" or "0" (all added), report HTML, name…]` |
 //! | `Answer::Record` / `Print` / `Methodology` | `[kind, Markdown or HTML]` |
+//! | `Answer::Markdown` / `Chart` | `[kind, Markdown table or SVG document]` |
+//! | `Answer::Snippets` | `["snippets", loader snippet, iframe snippet]` |
 //! | `Answer::Unreadable` | `["unreadable", what, detail]` |
 
 /// The boot script tag's attribute that names the worker's script.
@@ -38,6 +41,43 @@ pub enum Request {
     Print { subject: String, details: String },
     /// "How we score".
     Methodology,
+    /// What a blog author takes away, of the state a one-person link holds
+    /// (the page's own): a Markdown table of the criteria `criteria` lists
+    /// (indices, comma-separated; empty: all), the chart as an SVG document,
+    /// or the embed snippets pointing at the page at `address`.
+    Export {
+        what: Export,
+        subject: String,
+        address: String,
+        criteria: String,
+    },
+}
+
+/// What an [`Request::Export`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Markdown,
+    Chart,
+    Snippets,
+}
+
+impl Export {
+    const ALL: [(Export, &'static str); 3] = [
+        (Export::Markdown, "markdown"),
+        (Export::Chart, "chart"),
+        (Export::Snippets, "snippets"),
+    ];
+
+    fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(e, _)| *e == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    fn named(name: &str) -> Option<Export> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(e, _)| *e)
+    }
 }
 
 /// What the reports worker answers.
@@ -52,6 +92,15 @@ pub enum Answer {
     Print(String),
     /// "How we score", in HTML.
     Methodology(String),
+    /// The Markdown table.
+    Markdown(String),
+    /// The chart, a standalone SVG document.
+    Chart(String),
+    /// The embed snippets: the auto-sizing loader's, and a plain iframe's.
+    Snippets {
+        loader: String,
+        iframe: String,
+    },
     /// The worker could not read a request.
     Unreadable(WireError),
 }
@@ -88,6 +137,10 @@ const TEAM: &str = "team";
 const RECORD: &str = "record";
 const PRINT: &str = "print";
 const METHODOLOGY: &str = "methodology";
+const EXPORT: &str = "export";
+const MARKDOWN: &str = "markdown";
+const CHART: &str = "chart";
+const SNIPPETS: &str = "snippets";
 const READY: &str = "ready";
 const UNREADABLE: &str = "unreadable";
 
@@ -122,6 +175,12 @@ impl Request {
             } => wire([RECORD, subject, address, details]),
             Request::Print { subject, details } => wire([PRINT, subject, details]),
             Request::Methodology => wire([METHODOLOGY]),
+            Request::Export {
+                what,
+                subject,
+                address,
+                criteria,
+            } => wire([EXPORT, what.name(), subject, address, criteria]),
         }
     }
 
@@ -153,6 +212,16 @@ impl Request {
                 }
             }
             METHODOLOGY => fields(message, 0).map(|_| Request::Methodology)?,
+            EXPORT => {
+                let f = fields(message, 4)?;
+                Request::Export {
+                    what: Export::named(&f[0])
+                        .ok_or_else(|| WireError::UnknownKind(format!("{EXPORT} {}", f[0])))?,
+                    subject: f[1].clone(),
+                    address: f[2].clone(),
+                    criteria: f[3].clone(),
+                }
+            }
             other => return Err(WireError::UnknownKind(other.to_string())),
         })
     }
@@ -171,6 +240,9 @@ impl Answer {
             Answer::Record(text) => wire([RECORD, text]),
             Answer::Print(html) => wire([PRINT, html]),
             Answer::Methodology(html) => wire([METHODOLOGY, html]),
+            Answer::Markdown(text) => wire([MARKDOWN, text]),
+            Answer::Chart(svg) => wire([CHART, svg]),
+            Answer::Snippets { loader, iframe } => wire([SNIPPETS, loader, iframe]),
             Answer::Unreadable(error) => {
                 let mut message = vec![UNREADABLE.to_string()];
                 message.extend(error.encode());
@@ -188,6 +260,15 @@ impl Answer {
             RECORD => Answer::Record(text()?),
             PRINT => Answer::Print(text()?),
             METHODOLOGY => Answer::Methodology(text()?),
+            MARKDOWN => Answer::Markdown(text()?),
+            CHART => Answer::Chart(text()?),
+            SNIPPETS => {
+                let f = fields(message, 2)?;
+                Answer::Snippets {
+                    loader: f[0].clone(),
+                    iframe: f[1].clone(),
+                }
+            }
             UNREADABLE => Answer::Unreadable(WireError::decode(&message[1..])?),
             other => return Err(WireError::UnknownKind(other.to_string())),
         })

@@ -21,6 +21,22 @@ fn any_request() -> impl Strategy<Value = Request> {
         }),
         (text(), text()).prop_map(|(subject, details)| Request::Print { subject, details }),
         Just(Request::Methodology),
+        (
+            prop_oneof![
+                Just(Export::Markdown),
+                Just(Export::Chart),
+                Just(Export::Snippets)
+            ],
+            text(),
+            text(),
+            text()
+        )
+            .prop_map(|(what, subject, address, criteria)| Request::Export {
+                what,
+                subject,
+                address,
+                criteria
+            }),
     ]
 }
 
@@ -51,6 +67,9 @@ fn any_answer() -> impl Strategy<Value = Answer> {
         text().prop_map(Answer::Record),
         text().prop_map(Answer::Print),
         text().prop_map(Answer::Methodology),
+        text().prop_map(Answer::Markdown),
+        text().prop_map(Answer::Chart),
+        (text(), text()).prop_map(|(loader, iframe)| Answer::Snippets { loader, iframe }),
         any_wire_error().prop_map(Answer::Unreadable),
     ]
 }
@@ -102,5 +121,14 @@ fn a_team_answer_refuses_a_flag_that_is_not_one_or_zero() {
     assert_eq!(
         Answer::decode(&message),
         Err(WireError::NotAFlag("yes".into()))
+    );
+}
+
+#[test]
+fn an_export_of_an_unknown_kind_is_refused() {
+    let message = ["export", "pdf", "v=1", "https://example.org/", ""].map(String::from);
+    assert_eq!(
+        Request::decode(&message),
+        Err(WireError::UnknownKind("export pdf".into()))
     );
 }

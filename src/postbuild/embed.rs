@@ -15,9 +15,9 @@
 //! frames each use case's document (`answers.rs`).
 
 use super::{digest, html, prerender, preset_names, trunk};
-pub use crate::core::page::export::{LOADER_INTEGRITY, PINNED_LOADER};
 use crate::core::page::query::EMBED_ATTRIBUTE;
 pub use crate::core::page::query::EMBED_FILE as DOCUMENT;
+pub use crate::core::reports::export::{LOADER_INTEGRITY, PINNED_LOADER};
 use crate::core::MATRIX;
 
 /// An embed's document from the page as Trunk wrote it (before the page's

@@ -5,7 +5,8 @@
 // page and the worker make (Playwright sees the worker's own, WebDriver classic sees none); no CSP
 // violation (recorded by an init script, which WebDriver classic cannot add); a service worker install
 // that fetches none of it; a worker started before the service worker takes over is kept from the
-// browser's cache; and it works offline after one visit that started it.
+// browser's cache; and it works offline after one visit that started it, the exports it makes (Markdown
+// table, chart file, embed snippets) included.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -154,6 +155,53 @@ describeWithBrowser('reports worker', ['stackweigh.html', 'sw.js'], (env) => {
       await g.page.reload({ waitUntil: 'load' });
       await waitForApp(g.app);
       await askTeam(g);
+      assert.deepEqual(await cspViolations(g.page), []);
+      assert.deepEqual(g.problems(), []);
+    } finally {
+      await g.close();
+      await server.close();
+    }
+  });
+
+  test('the exports are made by it on first use, and work with the server stopped after one visit that used one', async () => {
+    const { server, sent: served, url } = await env.serveCopy('tools/stackweigh/');
+    const g = await openPage(env.browser);
+    const download = async (name) => {
+      const [file] = await Promise.all([g.page.waitForEvent('download'), (await g.app.button(name)).click()]);
+      assert.equal(await file.failure(), null, `${name}: the download completed`);
+      return file;
+    };
+    try {
+      await g.page.goto(url, { waitUntil: 'load' });
+      await waitForApp(g.app);
+      const { caches } = await serviceWorkerActive(g.page);
+      await g.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+      await g.page.waitForLoadState('networkidle');
+      assert.deepEqual(served.filter((p) => /reports/.test(p)), [], 'no worker file before an export');
+
+      // The first use starts the worker; its answer is timed from the click.
+      const started = Date.now();
+      const svg = await download('Download chart (SVG)');
+      const firstUse = Date.now() - started;
+      assert.match(svg.suggestedFilename(), /\.svg$/);
+      assert.equal(served.filter((p) => /reports/.test(p)).length, 2, `the worker's script and wasm, once each: ${served.filter((p) => /reports/.test(p))}`);
+      console.log(`# first chart download, worker started: ${firstUse} ms`);
+      await g.page.waitForFunction(
+        async ([key, source]) => (await (await caches.open(key)).keys()).filter((r) => new RegExp(source).test(new URL(r.url).pathname)).length === 2,
+        [caches[0], WORKER_FILE.source],
+      );
+
+      await server.close();
+      await g.page.reload({ waitUntil: 'load' });
+      await waitForApp(g.app);
+      const png = await download('Download chart (PNG)');
+      assert.match(png.suggestedFilename(), /\.png$/);
+      const bytes = readFileSync(await png.path());
+      assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG, offline');
+      await (await g.app.button('Embed this')).click();
+      const loader = g.page.getByRole('textbox', { name: 'Auto-sizing widget (recommended)' });
+      await g.page.waitForFunction(() => document.querySelector('#sw-snippet-loader')?.value.includes('data-state='));
+      assert.match(await loader.inputValue(), /^<div class="stackweigh-embed"/, 'the snippets, offline');
       assert.deepEqual(await cspViolations(g.page), []);
       assert.deepEqual(g.problems(), []);
     } finally {

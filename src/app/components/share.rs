@@ -1,6 +1,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::send;
+
 use crate::app::browser::dom::EMBED_DIALOG_ID;
 use crate::core::page::effect::{ChartFormat, Copyable};
 use crate::core::page::event::Event;
@@ -8,8 +10,8 @@ use crate::core::page::view_model::{EmbedDialogView, ShareView};
 
 /// Copy link, embed, and export: what a reader or blog author takes away.
 pub fn share_section(view: &ShareView, on: &Callback<Event>) -> Html {
-    let copy = |what: Copyable| on.reform(move |_: MouseEvent| Event::Copy(what));
-    let download = |format: ChartFormat| on.reform(move |_: MouseEvent| Event::Download(format));
+    let copy = |what: Copyable| send(on, Event::Copy(what));
+    let download = |format: ChartFormat| send(on, Event::Download(format));
     html! {
         <section class="sw-share" aria-labelledby="sw-share-heading">
             <h2 id="sw-share-heading">{ view.heading }</h2>
@@ -20,7 +22,7 @@ pub fn share_section(view: &ShareView, on: &Callback<Event>) -> Html {
             </div>
             if view.exports {
                 <div class="sw-share-row">
-                    <button type="button" class="sw-button" onclick={on.reform(|_: MouseEvent| Event::OpenEmbedDialog)}>{ "Embed this" }</button>
+                    <button type="button" class="sw-button" onclick={send(on, Event::OpenEmbedDialog)}>{ "Embed this" }</button>
                     <button type="button" class="sw-button" onclick={copy(Copyable::Markdown)}>{ "Copy as Markdown table" }</button>
                     <button type="button" class="sw-button" onclick={download(ChartFormat::Svg)}>{ "Download chart (SVG)" }</button>
                     <button type="button" class="sw-button" onclick={download(ChartFormat::Png)}>{ "Download chart (PNG)" }</button>
@@ -44,9 +46,9 @@ fn select_all(event: FocusEvent) {
 }
 
 fn embed_dialog(view: &EmbedDialogView, on: &Callback<Event>) -> Html {
-    let copy = |what: Copyable| on.reform(move |_: MouseEvent| Event::Copy(what));
+    let copy = |what: Copyable| send(on, Event::Copy(what));
     // Escape, the Close button and the form all end in the `close` event.
-    let on_closed = on.reform(|_: web_sys::Event| Event::EmbedDialogClosed);
+    let on_closed = send(on, Event::EmbedDialogClosed);
     html! {
         <dialog id={EMBED_DIALOG_ID} class="sw-dialog" aria-labelledby="sw-embed-heading" onclose={on_closed}>
             <h2 id="sw-embed-heading">{ "Embed this comparison" }</h2>
@@ -57,6 +59,7 @@ fn embed_dialog(view: &EmbedDialogView, on: &Callback<Event>) -> Html {
             <label for="sw-snippet-iframe">{ "Plain iframe" }</label>
             <textarea id="sw-snippet-iframe" class="sw-snippet" readonly=true rows="3" value={view.iframe.clone()} />
             <button type="button" class="sw-button" onclick={copy(Copyable::IframeSnippet)}>{ "Copy iframe snippet" }</button>
+            <p class="sw-share-status" role="status">{ &view.status }</p>
             // A picture of the embed, not a second widget to operate: inert,
             // so Tab stays among the dialog's own controls.
             <p class="sw-dialog-preview-label" aria-hidden="true">{ "Preview" }</p>

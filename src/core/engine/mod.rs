@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod palette;
 pub mod questionnaire;
 pub mod radar;
+pub mod radar_view;
 pub mod recommendation;
 pub mod schema;
 pub mod score;

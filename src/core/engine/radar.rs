@@ -1,6 +1,6 @@
 //! Radar chart geometry as plain numbers: axes, rings, one polygon per
 //! option and label positions that never overlap and never leave the
-//! view box. `core::page::radar_view` writes it out as SVG attribute text.
+//! view box. `radar_view` writes it out as SVG attribute text.
 
 use super::matrix::{Matrix, MAX_SCORE, MAX_WEIGHT};
 

@@ -2,8 +2,8 @@
 //! engine's layout written out as the text of SVG attributes, with the
 //! chart's words and the scale buttons.
 
-use crate::core::engine::matrix::Matrix;
-use crate::core::engine::radar::{coordinate, layout, Scale, FONT_SIZE_TEXT};
+use super::matrix::Matrix;
+use super::radar::{coordinate, layout, Scale, FONT_SIZE_TEXT};
 
 /// An exported image is twice the chart's view box, for sharp pixels.
 const EXPORT_SCALE: f64 = 2.0;

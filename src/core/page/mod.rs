@@ -14,7 +14,6 @@ pub mod event;
 pub mod export;
 pub mod model;
 pub mod query;
-pub mod radar_view;
 pub mod reporting;
 pub mod startup;
 pub mod update;

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::details_text::DetailsText;
+use super::effect::ChartFormat;
 use super::query::PageOptions;
 use super::reporting::{MethodNote, Reporting};
 use crate::core::engine::insight::{insight, Insight};
@@ -52,6 +53,10 @@ pub struct Ui {
     /// "How we score" as the reports worker drew it.
     pub method: MethodNote,
     pub embed_dialog_open: bool,
+    /// The embed dialog's snippets, as the reports worker wrote them.
+    pub snippets: Snippets,
+    /// A Markdown table or chart file on its way from the reports worker.
+    pub exporting: Option<Asked>,
     /// The last outcome of a copy or download.
     pub share_status: String,
     pub details: DetailsText,
@@ -70,6 +75,8 @@ impl Default for Ui {
             method_open: false,
             method: MethodNote::NotAsked,
             embed_dialog_open: false,
+            snippets: Snippets::NotAsked,
+            exporting: None,
             share_status: String::new(),
             details: DetailsText::NotLoaded,
             reports: Reporting::default(),
@@ -77,6 +84,27 @@ impl Default for Ui {
             announced: String::new(),
         }
     }
+}
+
+/// An export the reader asked for that the worker has not answered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Markdown,
+    Chart(ChartFormat),
+}
+
+/// The embed dialog's snippets, asked for each time it opens.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Snippets {
+    #[default]
+    NotAsked,
+    Loading,
+    Loaded {
+        loader: Rc<str>,
+        iframe: Rc<str>,
+    },
+    /// Why there are none, in a sentence.
+    Failed(String),
 }
 
 /// Everything derived from the weights, computed once per change.

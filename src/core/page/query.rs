@@ -53,9 +53,7 @@ pub const MAX_QUERY: usize = 2_048;
 /// The values of `embed` that turn embed mode on (`?embed` is the empty one).
 pub const EMBED_ON: [&str; 3] = ["", "1", "true"];
 
-/// The page's file, and the embed's own document the build writes beside it.
-pub const PAGE_FILE: &str = "index.html";
-pub const EMBED_FILE: &str = "embed.html";
+pub use crate::core::engine::share::{EMBED_FILE, PAGE_FILE};
 
 /// The attribute of `<html>` that means embed mode: in embed.html's markup
 /// from the start, and set by boot.js from the query before the first paint.

@@ -7,8 +7,8 @@ use super::answer_view::{announcement, has_answer_bar};
 use super::details_text::DetailsText;
 use super::effect::{load_details, ChartFormat, Copyable, Effect};
 use super::event::Event;
-use super::export::{chart_download, embed_snippets, markdown};
-use super::model::{Model, Panel};
+use super::export;
+use super::model::{Asked, Model, Panel};
 use super::query::PageOptions;
 use super::reporting;
 use super::startup::{start, Stored};
@@ -80,28 +80,12 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
             model.ui.details = text;
             reporting::update::ask_pending(model)
         }
-        Event::Copy(what) => vec![Effect::CopyText {
-            text: copy_text(matrix, model, what),
-            what,
-        }],
-        Event::Copied {
-            what: Copyable::Record,
-            ok: false,
-        } => reporting::update::copy_refused(model),
-        Event::Copied { what, ok } => copied(model, what, ok),
-        Event::Download(format) => vec![chart_download(matrix, &model.state, format)],
-        Event::Downloaded { format, ok } => {
-            model.ui.share_status = downloaded_status(format, ok);
-            Vec::new()
-        }
-        Event::OpenEmbedDialog => {
-            model.ui.embed_dialog_open = true;
-            vec![Effect::ShowEmbedDialog]
-        }
-        Event::EmbedDialogClosed => {
-            model.ui.embed_dialog_open = false;
-            Vec::new()
-        }
+        Event::Copy(_)
+        | Event::Copied { .. }
+        | Event::Download(_)
+        | Event::Downloaded { .. }
+        | Event::OpenEmbedDialog
+        | Event::EmbedDialogClosed => share(model, event),
         Event::Team(event) => reporting::update::update(model, event),
         Event::Reports(answer) => reporting::update::answered(model, answer),
         Event::VerdictPassed(_) | Event::ShowVerdict | Event::AnnouncementDue => {
@@ -115,6 +99,39 @@ pub fn update(matrix: &Matrix, model: &mut Model, event: Event) -> Vec<Effect> {
         effects.push(Effect::Render);
     }
     effects
+}
+
+/// The share panel: copies, downloads and the embed dialog.
+fn share(model: &mut Model, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Copy(Copyable::Markdown) => export::ask(model, Asked::Markdown),
+        // Nothing to copy until the worker has written the snippets.
+        Event::Copy(Copyable::LoaderSnippet | Copyable::IframeSnippet)
+            if export::snippet(model, Copyable::LoaderSnippet).is_empty() =>
+        {
+            Vec::new()
+        }
+        Event::Copy(what) => vec![Effect::CopyText {
+            text: copy_text(model, what),
+            what,
+        }],
+        Event::Copied {
+            what: Copyable::Record,
+            ok: false,
+        } => reporting::update::copy_refused(model),
+        Event::Copied { what, ok } => copied(model, what, ok),
+        Event::Download(format) => export::ask(model, Asked::Chart(format)),
+        Event::Downloaded { format, ok } => {
+            model.ui.share_status = downloaded_status(format, ok);
+            Vec::new()
+        }
+        Event::OpenEmbedDialog => export::open_dialog(model),
+        Event::EmbedDialogClosed => {
+            model.ui.embed_dialog_open = false;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The answer where the reader is: the bar while the verdict is out of
@@ -183,19 +200,14 @@ fn toggle_details(matrix: &Matrix, model: &mut Model, criterion: usize) -> Vec<E
     effects
 }
 
-fn copy_text(matrix: &Matrix, model: &Model, what: Copyable) -> String {
-    let preset = model
-        .state
-        .preset
-        .and_then(|p| matrix.presets.get(p))
-        .map(|p| p.id);
+/// What a copy button copies now (the Markdown table is the worker's, and
+/// copied when it arrives).
+fn copy_text(model: &Model, what: Copyable) -> String {
     match what {
         Copyable::Link => model.full_page_link(),
-        Copyable::Markdown => {
-            markdown(matrix, &model.state.weights, model.state.visible.as_deref())
+        Copyable::Markdown | Copyable::LoaderSnippet | Copyable::IframeSnippet => {
+            export::snippet(model, what)
         }
-        Copyable::LoaderSnippet => embed_snippets(&model.page_address, &model.link, preset).0,
-        Copyable::IframeSnippet => embed_snippets(&model.page_address, &model.link, preset).1,
         Copyable::Record => model.ui.reports.record.to_string(),
         Copyable::TeamLink => format!("{}#{}", model.page_address, model.ui.reports.link),
     }

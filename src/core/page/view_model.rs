@@ -10,12 +10,13 @@ pub use super::choices_view::{PresetChip, PresetsView, QuestionView, QuizView};
 use super::contributions_view::contributions_view;
 pub use super::contributions_view::ContributionsView;
 use super::details_text::DetailsText;
+use super::model::Snippets;
 use super::model::{Model, Panel};
-use super::radar_view::radar_view;
-pub use super::radar_view::RadarView;
 use super::reporting::view::{self as reporting, MethodologyView, TeamworkView};
 use crate::core::engine::insight::Insight;
 use crate::core::engine::matrix::{ArticleLink, Matrix, ARTICLE_LINKS};
+use crate::core::engine::radar_view::radar_view;
+pub use crate::core::engine::radar_view::RadarView;
 use crate::core::engine::recommendation::{Recommendation, Verdict};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +104,8 @@ pub struct ShareView {
 pub struct EmbedDialogView {
     pub loader: String,
     pub iframe: String,
+    /// While they are on their way, or why they could not be made.
+    pub status: String,
     /// The preview's address, only while the dialog is open.
     pub preview: Option<String>,
 }
@@ -149,7 +152,7 @@ pub fn view(matrix: &Matrix, model: &Model) -> ViewModel {
         standing: standing(model),
         contributions: contributions_view(matrix, &model.analysis.insight),
         radar: radar_view(matrix, &model.state.weights, model.state.scale),
-        share: share(matrix, model),
+        share: share(model),
         footer: FooterView {
             full_page: embed.then(|| model.full_page_link()),
             reviewed: format!("Data last reviewed {}. Runs entirely in your browser: no cookies, no tracking, no requests to anyone.", matrix.reviewed),
@@ -237,21 +240,24 @@ fn details(text: &DetailsText, criterion: usize) -> DetailsView {
     }
 }
 
-fn share(matrix: &Matrix, model: &Model) -> ShareView {
+fn share(model: &Model) -> ShareView {
     let embed = model.options.embed;
-    let preset = (model.state.preset)
-        .and_then(|p| matrix.presets.get(p))
-        .map(|p| p.id);
     let dialog = (!embed).then(|| {
         // The snippets are shown only in the open dialog.
-        let (loader, iframe) = if model.ui.embed_dialog_open {
-            super::export::embed_snippets(&model.page_address, &model.link, preset)
-        } else {
-            Default::default()
+        let (loader, iframe, status) = match &model.ui.snippets {
+            _ if !model.ui.embed_dialog_open => Default::default(),
+            Snippets::Loaded { loader, iframe } => {
+                (loader.to_string(), iframe.to_string(), String::new())
+            }
+            Snippets::Failed(why) => (String::new(), String::new(), why.clone()),
+            Snippets::NotAsked | Snippets::Loading => {
+                (String::new(), String::new(), "Writing the snippets…".into())
+            }
         };
         EmbedDialogView {
             loader,
             iframe,
+            status,
             preview: (model.ui.embed_dialog_open)
                 .then(|| format!("{}?embed=1#{}", model.page_address, model.link)),
         }

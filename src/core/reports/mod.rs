@@ -1,5 +1,6 @@
 //! The reports worker: the team view, the decision record, the print
-//! appendix and "How we score".
+//! appendix, "How we score" and the exports (Markdown table, chart file,
+//! embed snippets).
 //!
 //! Their code (team analysis, team links, the record's writing) is about
 //! 11 kB gzip of wasm, so it lives in a second binary, `reports`, run as a
@@ -11,6 +12,7 @@
 //! paste box, unless it was what was added and every line of it was.
 
 pub mod adr;
+pub mod export;
 pub mod methodology;
 pub mod print_html;
 pub mod team;
@@ -44,6 +46,12 @@ pub fn answer(matrix: &Matrix, request: &Request) -> Answer {
             Answer::Print(print_html::appendix(matrix, subject, details))
         }
         Request::Methodology => Answer::Methodology(methodology_html(matrix)),
+        Request::Export {
+            what,
+            subject,
+            address,
+            criteria,
+        } => export::export(matrix, *what, subject, address, criteria),
     }
 }
 

@@ -50,8 +50,11 @@ async function readSnippets(app, widgetUrl) {
   await (await app.button('Embed this')).click();
   const dialog = await app.role('dialog', EMBED_DIALOG);
   await app.inFrame(await app.one(`iframe[title="${PREVIEW_TITLE}"]`), (preview) => preview.one('main#stackweigh'));
+  // The reports worker writes them (core::reports::export): they arrive just after the dialog opens.
+  const loaderBox = await dialog.role('textbox', 'Auto-sizing widget (recommended)');
+  await app.waitFor(async () => (await loaderBox.value()) !== '', { message: 'the snippets from the reports worker' });
   const snippets = {
-    loader: await (await dialog.role('textbox', 'Auto-sizing widget (recommended)')).value(),
+    loader: await loaderBox.value(),
     iframe: await (await dialog.role('textbox', 'Plain iframe')).value(),
   };
   app.assertNoProblems("the page and its same-origin preview under frame-ancestors 'self'");

@@ -49,6 +49,11 @@ pub const MAX_PASTE: usize = MAX_TEAM_LENGTH + 2_048;
 /// refuses it unread.
 pub const MAX_PASTE_BYTES: usize = 64 * 1024;
 
+/// The page's file, and the embed's own document the build writes beside
+/// it: where links and snippets point.
+pub const PAGE_FILE: &str = "index.html";
+pub const EMBED_FILE: &str = "embed.html";
+
 /// What the link carries: the part of the state (`engine::state::State`) worth sharing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shared {

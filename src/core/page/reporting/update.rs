@@ -1,5 +1,6 @@
 //! How the team panel, the record, print and "How we score" change: the
-//! reader's events, and the worker's answers.
+//! reader's events, and the worker's answers (the exports' go on to
+//! `page::export`).
 
 use super::{
     MethodNote, Output, Pending, ReportError, Reporting, TeamEvent, MAX_PASTE_BYTES, RECORD_FILE,
@@ -179,7 +180,11 @@ pub fn answered(model: &mut Model, answer: Result<Answer, ReportError>) -> Vec<E
             model.ui.method = MethodNote::Loaded(html.into());
             Vec::new()
         }
+        Ok(answer @ (Answer::Markdown(_) | Answer::Chart(_) | Answer::Snippets { .. })) => {
+            crate::core::page::export::arrived(model, answer)
+        }
         Err(error) => {
+            crate::core::page::export::failed(model, &error);
             failed(&mut model.ui, error);
             Vec::new()
         }
