@@ -14,6 +14,7 @@ pub mod digest;
 pub mod embed;
 pub mod headers;
 pub mod html;
+pub mod imports;
 pub mod manifest;
 pub mod prerender;
 pub mod preset_names;
@@ -34,7 +35,11 @@ pub struct Step {
 }
 
 pub const STEPS: &[Step] = &[
-    // First: every later step reads, copies or hashes these scripts.
+    // First: every later step reads, copies or hashes the wasm and the glue.
+    Step {
+        name: "shorten the wasm imports' names",
+        run: steps::shorten_imports,
+    },
     Step {
         name: steps::MINIFY,
         run: steps::minify_scripts,

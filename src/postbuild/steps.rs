@@ -6,11 +6,28 @@ use std::process::Command;
 
 use super::service_worker::{self, BundleFile};
 use super::trunk::{self, ScriptKind};
-use super::{answers, csp, embed, manifest, prerender, relative_files, reports, single_file};
+use super::{
+    answers, csp, embed, imports, manifest, prerender, relative_files, reports, single_file,
+};
 use super::{bundle_path, read, read_text, write};
 use crate::core::{DETAILS_PAYLOAD, MATRIX};
 
 pub const MINIFY: &str = "minify the scripts Trunk copies as they are";
+
+/// The page's and the reports worker's wasm and glue, their imports renamed
+/// short in both (`imports.rs`): 5.7 kB gzip off the page's first load.
+pub fn shorten_imports(dir: &Path) -> Result<(), String> {
+    let boot = trunk::boot_tag(&read_text(&dir.join(trunk::PAGE))?)?;
+    let page = (bundle_path(dir, &boot.glue)?, bundle_path(dir, &boot.wasm)?);
+    let worker = (dir.join(trunk::WORKER_GLUE), dir.join(trunk::WORKER_WASM));
+    for (glue_path, wasm_path) in [page, worker] {
+        let (wasm, glue) = imports::shorten(&read(&wasm_path)?, &read_text(&glue_path)?)
+            .map_err(|error| format!("{}: {error}", wasm_path.display()))?;
+        write(&wasm_path, wasm)?;
+        write(&glue_path, glue)?;
+    }
+    Ok(())
+}
 
 /// Terser (`scripts/minify-glue.mjs`), in place, over the scripts
 /// [`trunk::unminified_scripts`] names: Trunk's own minifier leaves 5% more.
