@@ -3,6 +3,7 @@
 import { launchChromium } from '../../tests/browser/harness.mjs';
 import { startServer } from '../static-server.mjs';
 import { measureEmbedBytes, startBlog } from './embed.mjs';
+import { measureFirstUse } from './first-use.mjs';
 import { measureFirstVisit } from './first-visit.mjs';
 import { measureInteraction } from './interaction.mjs';
 import { measureSliderLatency } from './latency.mjs';
@@ -47,6 +48,7 @@ export async function measureInBrowser(dist, opts, log) {
     await section(result, 'firstVisit', () => measureFirstVisit(browser, dist, { quietMs: opts.quietMs, log }));
     const interactionOpts = { runs: opts.loads, cpuRate: opts.throttle, quietMs: opts.quietMs, log };
     await section(result, 'interaction', () => measureInteraction(browser, blog, interactionOpts));
+    await section(result, 'firstUse', () => measureFirstUse(browser, dist, { runs: opts.loads, cpuRate: opts.throttle, log }));
   } finally {
     await browser.close().catch(() => {});
     await server.close();

@@ -34,7 +34,7 @@ const INPUT_PROBE = (regionName) => {
   };
 };
 
-async function throttle(context, page, cpuRate) {
+export async function throttle(context, page, cpuRate) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   await cdp.send('Network.enable');

@@ -55,6 +55,11 @@ function timingRows(b) {
     const cond = `${i.cpuRate}× CPU, ${NETWORK.latencyMs} ms RTT, ${NETWORK.downloadMbps} / ${NETWORK.uploadMbps} Mbit/s`;
     rows.push([`embed: first click → updated recommendation, median / max of ${fromInput.n} (${cond})`, `${ms(fromInput.median)} / ${ms(fromInput.max)}${missed ? `; ${missed} never updated` : ''}`]);
   }
+  for (const u of b.firstUse ?? []) {
+    const budget = u.budget ? `; budget ≤ ${u.budget} ms` : '';
+    const within = u.budget ? `, ${verdict(u.stats.max <= u.budget)}` : '';
+    rows.push([`first use, reports worker not started: click → ${u.feature}, median / max of ${u.stats.n} (${u.condition}${budget})`, `${ms(u.stats.median)} / ${ms(u.stats.max)}${within}`]);
+  }
   return rows;
 }
 
