@@ -20,6 +20,14 @@ use yew::Callback;
 
 use crate::core::page::event::Event;
 
+/// An action button (`sw-button`) with its label: one function for them
+/// all, so the wasm carries one copy of the element's construction, not one
+/// a button.
+#[inline(never)]
+pub fn button(label: &'static str, onclick: Callback<yew::MouseEvent>) -> yew::Html {
+    yew::html! { <button type="button" class="sw-button" {onclick}>{ label }</button> }
+}
+
 /// A control that sends one event, whatever the DOM event was (a click, a
 /// change, a dialog's close). Every such control shares this one closure
 /// type, so the wasm carries one copy of it instead of one a button.

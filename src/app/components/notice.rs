@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::button;
+
 use super::send;
 
 use crate::core::engine::state::Action;
@@ -21,7 +23,7 @@ pub fn restore_offer(on: &Callback<Event>) -> Html {
         <div class="sw-notice" role="status">
             <p>{ "You opened a shared link, so you see its settings. Your own saved weights are kept." }</p>
             <div class="sw-notice-actions">
-                <button type="button" class="sw-button" onclick={send(on, Event::State(Action::RestoreSaved))}>{ "Restore my weights" }</button>
+                { button("Restore my weights", send(on, Event::State(Action::RestoreSaved))) }
                 <button type="button" class="sw-button sw-button--quiet" onclick={send(on, Event::State(Action::KeepLink))}>{ "Keep these" }</button>
             </div>
         </div>

@@ -1,6 +1,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::button;
+
 use super::send;
 
 use crate::app::browser::dom::EMBED_DIALOG_ID;
@@ -18,14 +20,14 @@ pub fn share_section(view: &ShareView, on: &Callback<Event>) -> Html {
             <div class="sw-share-row">
                 <label for="sw-link" class="sw-visually-hidden">{ "Link to these settings" }</label>
                 <input id="sw-link" class="sw-link" type="text" readonly=true value={view.link.clone()} onfocus={Callback::from(select_all)} />
-                <button type="button" class="sw-button" onclick={copy(Copyable::Link)}>{ "Copy link" }</button>
+                { button("Copy link", copy(Copyable::Link)) }
             </div>
             if view.exports {
                 <div class="sw-share-row">
-                    <button type="button" class="sw-button" onclick={send(on, Event::OpenEmbedDialog)}>{ "Embed this" }</button>
-                    <button type="button" class="sw-button" onclick={copy(Copyable::Markdown)}>{ "Copy as Markdown table" }</button>
-                    <button type="button" class="sw-button" onclick={download(ChartFormat::Svg)}>{ "Download chart (SVG)" }</button>
-                    <button type="button" class="sw-button" onclick={download(ChartFormat::Png)}>{ "Download chart (PNG)" }</button>
+                    { button("Embed this", send(on, Event::OpenEmbedDialog)) }
+                    { button("Copy as Markdown table", copy(Copyable::Markdown)) }
+                    { button("Download chart (SVG)", download(ChartFormat::Svg)) }
+                    { button("Download chart (PNG)", download(ChartFormat::Png)) }
                 </div>
             }
             <p class="sw-share-status" role="status">{ &view.status }</p>
@@ -55,10 +57,10 @@ fn embed_dialog(view: &EmbedDialogView, on: &Callback<Event>) -> Html {
             <p>{ "Paste one of these into your post. The first sizes itself to its content and loads only when a reader scrolls to it; the second is a plain iframe for platforms that strip scripts." }</p>
             <label for="sw-snippet-loader">{ "Auto-sizing widget (recommended)" }</label>
             <textarea id="sw-snippet-loader" class="sw-snippet" readonly=true rows="4" value={view.loader.clone()} />
-            <button type="button" class="sw-button" onclick={copy(Copyable::LoaderSnippet)}>{ "Copy widget snippet" }</button>
+            { button("Copy widget snippet", copy(Copyable::LoaderSnippet)) }
             <label for="sw-snippet-iframe">{ "Plain iframe" }</label>
             <textarea id="sw-snippet-iframe" class="sw-snippet" readonly=true rows="3" value={view.iframe.clone()} />
-            <button type="button" class="sw-button" onclick={copy(Copyable::IframeSnippet)}>{ "Copy iframe snippet" }</button>
+            { button("Copy iframe snippet", copy(Copyable::IframeSnippet)) }
             <p class="sw-share-status" role="status">{ &view.status }</p>
             // A picture of the embed, not a second widget to operate: inert,
             // so Tab stays among the dialog's own controls.

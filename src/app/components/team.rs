@@ -6,6 +6,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::button;
+
 use super::send;
 
 use super::panel::on_toggle;
@@ -32,14 +34,14 @@ pub fn team_section(view: &TeamworkView, on: &Callback<Event>) -> Html {
                     maxlength={view.paste_limit.to_string()} value={view.paste.clone()}
                     oninput={typed(TeamEvent::PasteEdited)} />
                 <div class="sw-share-row">
-                    <button type="button" class="sw-button" onclick={team(TeamEvent::AddPasted)}>{ "Add to the team" }</button>
+                    { button("Add to the team", team(TeamEvent::AddPasted)) }
                 </div>
                 <div class="sw-share-row sw-team-add">
                     <label for="sw-team-name">{ "Your name" }</label>
                     <input id="sw-team-name" class="sw-link" type="text" autocomplete="given-name"
                         maxlength={view.name_limit.to_string()} value={view.name.clone()}
                         oninput={typed(TeamEvent::NameEdited)} />
-                    <button type="button" class="sw-button" onclick={team(TeamEvent::AddMe)}>{ "Add my weights" }</button>
+                    { button("Add my weights", team(TeamEvent::AddMe)) }
                 </div>
                 { Html::from_html_unchecked(AttrValue::from(view.report.clone())) }
                 if !view.people.is_empty() {
@@ -89,11 +91,11 @@ fn team_link(link: String, on: &Callback<Event>) -> Html {
             <div class="sw-share-row">
                 <label for="sw-team-link">{ "Team link" }</label>
                 <input id="sw-team-link" class="sw-link" type="text" readonly=true value={link} />
-                <button type="button" class="sw-button" onclick={copy}>{ "Copy team link" }</button>
+                { button("Copy team link", copy) }
             </div>
             <div class="sw-share-row">
-                <button type="button" class="sw-button" onclick={produce(Output::CopyRecord { team: true })}>{ "Copy the team’s decision record" }</button>
-                <button type="button" class="sw-button" onclick={produce(Output::DownloadRecord { team: true })}>{ "Download the team’s record (.md)" }</button>
+                { button("Copy the team’s decision record", produce(Output::CopyRecord { team: true })) }
+                { button("Download the team’s record (.md)", produce(Output::DownloadRecord { team: true })) }
             </div>
         </>
     }
@@ -134,9 +136,9 @@ pub fn record_buttons(view: &TeamworkView, on: &Callback<Event>) -> Html {
     html! {
         <div>
             <div class="sw-share-row sw-record-row">
-                <button type="button" class="sw-button" onclick={produce(Output::CopyRecord { team: false })}>{ "Copy as decision record" }</button>
-                <button type="button" class="sw-button" onclick={produce(Output::DownloadRecord { team: false })}>{ "Download .md" }</button>
-                <button type="button" class="sw-button" onclick={produce(Output::Print)}>{ "Print or save as PDF" }</button>
+                { button("Copy as decision record", produce(Output::CopyRecord { team: false })) }
+                { button("Download .md", produce(Output::DownloadRecord { team: false })) }
+                { button("Print or save as PDF", produce(Output::Print)) }
             </div>
             <p role="status" class="sw-share-status">{ &view.share_status }</p>
         </div>
