@@ -35,14 +35,15 @@ pub struct Step {
 }
 
 pub const STEPS: &[Step] = &[
-    // First: every later step reads, copies or hashes the wasm and the glue.
-    Step {
-        name: "shorten the wasm imports' names",
-        run: steps::shorten_imports,
-    },
+    // First: every later step reads, copies or hashes these scripts.
     Step {
         name: steps::MINIFY,
         run: steps::minify_scripts,
+    },
+    // Then the wasm and its glue together, before anything copies or hashes them.
+    Step {
+        name: "shorten the wasm imports' names",
+        run: steps::shorten_imports,
     },
     Step {
         name: "write the Why? text",

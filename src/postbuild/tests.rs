@@ -80,6 +80,8 @@ const PAGE: &str = concat!(
 );
 const LOADER: &[u8] = include_bytes!("../../embed/embed.js");
 const WORKER_GLUE: &str = "let wasm_bindgen=1;";
+/// A module with no import (its names are shortened, unchanged) and a custom section.
+const WORKER_WASM: &[u8] = b"\0asm\x01\0\0\0\0\x02\x01w";
 
 /// What the pipeline left in a small bundle in a temporary folder.
 struct Built {
@@ -110,9 +112,9 @@ fn build(name: &str) -> Built {
             "app-1.js",
             b"function I(){}export{I as default};".as_slice(),
         ),
-        ("app-1_bg.wasm", b"\0asm".as_slice()),
+        ("app-1_bg.wasm", b"\0asm\x01\0\0\0".as_slice()),
         ("reports.js", WORKER_GLUE.as_bytes()),
-        ("reports_bg.wasm", b"\0asm2".as_slice()),
+        ("reports_bg.wasm", WORKER_WASM),
         ("boot.js", b"1".as_slice()),
         ("sw-register-1.js", b"0".as_slice()),
         ("embed.js", LOADER),
@@ -149,7 +151,7 @@ fn the_reports_worker_is_named_by_content_pointed_at_and_cached_on_use() {
         built.text("sw.js"),
         built.text(headers::FILE_NAME),
     );
-    let reports_files = reports::files(WORKER_GLUE, b"\0asm2");
+    let reports_files = reports::files(WORKER_GLUE, WORKER_WASM);
     assert!(index.contains(&format!(
         "<script data-reports=./{} ",
         reports_files.script_name
