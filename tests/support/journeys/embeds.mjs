@@ -45,3 +45,20 @@ export async function scrollToEmbed(app, index) {
   await div.scrollIntoView();
   return div;
 }
+
+/**
+ * Scrolls the host page so that the first <summary> in `iframe` that says `text` is in the middle of the
+ * viewport, as a reader scrolls to what they will click. A click in a cross-origin embed does not wait
+ * for it: WebDriver scrolls the embed's own document, and Firefox scrolls the host (another process)
+ * too late or not at all, so the click can land below the fold and miss.
+ */
+export async function scrollEmbedToSummary(app, iframe, text) {
+  const y = await app.inFrame(iframe, (frame) =>
+    frame.evaluate((text) => {
+      const summary = [...document.querySelectorAll('summary')].find((s) => s.textContent.includes(text));
+      const box = summary.getBoundingClientRect();
+      return box.top + box.height / 2;
+    }, text),
+  );
+  await iframe.evaluate((el, y) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + y - innerHeight / 2), y);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { findPreset } from '../data.mjs';
 import { ACAO, blogPostFor, makeSiteRoot, siteSet } from '../sites.mjs';
-import { embedIframe, scrollToEmbed, waitForFit } from './embeds.mjs';
+import { embedIframe, scrollEmbedToSummary, scrollToEmbed, waitForFit } from './embeds.mjs';
 
 /** The widget served from one 127.0.0.1 port with CORS for all, and the example blog post from another. */
 export async function blogSite() {
@@ -71,26 +71,14 @@ function oneScreenJourney(width, most, openMost, colorScheme) {
       assert.ok(posted <= most, `embed is ${posted}px tall`);
       const fit = await waitForFit(app, iframe);
       assert.ok(fit.iframeHeight <= most, `embed is ${fit.iframeHeight}px tall`);
+      await scrollEmbedToSummary(app, iframe, 'Adjust the weights');
       const scrollBefore = await app.evaluate(() => window.scrollY);
       await app.inFrame(iframe, async (frame) => {
         await (await frame.summary('Adjust the weights')).click();
-        const sliderShown = async () => {
+        const [slider] = await frame.waitFor(async () => {
           const found = await frame.roles('slider');
           return found.length && (await found[0].isVisible()) ? found : false;
-        };
-        // Once in a while (Firefox, 1 in about 10 full runs) the click that also starts the
-        // embed leaves the panel closed; say what the frame showed, then click once more, so
-        // the heights below are still measured.
-        const shown = await frame.waitFor(sliderShown, { timeout: 5_000, message: 'a slider to show' }).catch(() => false);
-        if (!shown) {
-          const state = await (await frame.summary('Adjust the weights')).evaluate((s) => ({
-            open: s.parentElement.open,
-            live: !document.getElementById('stackweigh')?.hasAttribute('data-prerendered'),
-          }));
-          console.log(`# the first click left the weights ${state.open ? 'open' : 'closed'} (app ${state.live ? 'live' : 'not live yet'}); clicking again`);
-          if (!state.open) await (await frame.summary('Adjust the weights')).click();
-        }
-        const [slider] = shown || (await frame.waitFor(sliderShown, { message: 'a slider to show' }));
+        }, { message: 'a slider to show' });
         assert.ok(slider);
       });
       const grown = await waitForFit(app, iframe, { extra: (m) => m.iframeHeight > fit.iframeHeight + 200, message: ' after opening the weights' });
