@@ -13,7 +13,7 @@ use crate::core::engine::matrix::Matrix;
 use crate::core::engine::recommendation::{recommendation_for, Recommendation, Verdict};
 use crate::core::engine::score::{evaluate, Outcome};
 use crate::core::engine::share::team_link::{check_name, check_team};
-use crate::core::engine::share::{read_link, DecodeError, Link, Member};
+use crate::core::engine::share::{read_link, Link, Member, TeamError};
 use crate::core::reports::text::{names, Text};
 
 /// The team view's fixed wording.

@@ -11,17 +11,17 @@ pub fn add_link(
     members: &mut Vec<Member>,
     name: &str,
     text: &str,
-) -> Result<usize, DecodeError> {
+) -> Result<usize, TeamError> {
     let incoming = match read_link(matrix, text)? {
         Link::Single(shared) => {
-            let name = check_name(name).map_err(DecodeError::Team)?;
+            let name = check_name(name)?;
             vec![Member { name, shared }]
         }
         Link::Team(team) => team,
     };
     let mut grown = members.clone();
     grown.extend(incoming);
-    check_team(&grown).map_err(DecodeError::Team)?;
+    check_team(&grown)?;
     let added = grown.len() - members.len();
     *members = grown;
     Ok(added)
@@ -34,7 +34,7 @@ pub fn add_pasted(
     matrix: &Matrix,
     members: &mut Vec<Member>,
     text: &str,
-) -> Vec<(usize, DecodeError)> {
+) -> Vec<(usize, TeamError)> {
     let mut problems = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -53,7 +53,7 @@ pub fn add_pasted(
 }
 
 /// A paste's problem as the team view shows it.
-pub fn paste_problem(line: usize, error: &DecodeError) -> Text {
+pub fn paste_problem(line: usize, error: &TeamError) -> Text {
     let mut text = Text::new().ours(format!("Line {line} was not added: "));
     error.write_reason(&mut text);
     text.ours(".")

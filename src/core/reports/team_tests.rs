@@ -1,6 +1,8 @@
 use super::*;
 use crate::core::engine::fixture::TEST_MATRIX as M;
-use crate::core::engine::share::{encode, encode_team, Shared, TeamProblem, MAX_PEOPLE};
+use crate::core::engine::share::{
+    encode, encode_team, DecodeError, Shared, TeamError, TeamProblem, MAX_PEOPLE,
+};
 use crate::core::reports::text::Part;
 
 fn member(name: &str, weights: &[u8]) -> Member {
@@ -167,19 +169,23 @@ fn adding_a_link_is_all_or_nothing() {
         (
             "ana",
             link(&[1, 1, 1]),
-            DecodeError::Team(TeamProblem::DuplicateName("ana".into())),
+            TeamError::Team(TeamProblem::DuplicateName("ana".into())),
         ),
         (
             "",
             link(&[1, 1, 1]),
-            DecodeError::Team(TeamProblem::MissingName),
+            TeamError::Team(TeamProblem::MissingName),
         ),
         (
             "Cy",
             "https://example.org/other#/route".into(),
-            DecodeError::NoVersion,
+            TeamError::Link(DecodeError::NoVersion),
         ),
-        ("Cy", "v=9&w=111".into(), DecodeError::NewerVersion(9)),
+        (
+            "Cy",
+            "v=9&w=111".into(),
+            TeamError::Link(DecodeError::NewerVersion(9)),
+        ),
     ];
     for (name, text, error) in refused {
         assert_eq!(add_link(&M, &mut team, name, &text), Err(error));
@@ -200,9 +206,7 @@ fn a_team_link_adds_everyone_but_never_a_thirteenth() {
     let error = add_link(&M, &mut team, "", &more);
     assert_eq!(
         error,
-        Err(DecodeError::Team(TeamProblem::TooManyPeople(
-            MAX_PEOPLE + 1
-        )))
+        Err(TeamError::Team(TeamProblem::TooManyPeople(MAX_PEOPLE + 1)))
     );
     assert_eq!(team.len(), 11);
     assert_eq!(add_link(&M, &mut team, "Zed", &link(&[1, 1, 1])), Ok(1));

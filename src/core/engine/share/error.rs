@@ -3,8 +3,10 @@
 //! A reason quotes others' text (a name, a value from a link) apart from
 //! our words, through [`Sentence`], so each output format escapes what
 //! others wrote its own way; [`DecodeError::reason`] joins them as plain text.
+//! What only a team link can get wrong is in `team_error`, which the page,
+//! reading one person's link, never links.
 
-use super::{MAX_LENGTH, MAX_NAME_CHARS, MAX_PEOPLE, MAX_TEAM_LENGTH};
+use super::{MAX_LENGTH, MAX_TEAM_LENGTH};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -32,13 +34,6 @@ pub enum DecodeError {
     NoSettings,
     /// A team link given where one person's settings were expected.
     TeamLink,
-    /// Something about the people in a team, or a name.
-    Team(TeamProblem),
-    /// One person's settings inside a team link.
-    Person {
-        name: String,
-        error: Box<DecodeError>,
-    },
 }
 
 /// Where a reason is written: our words, and others' text kept apart.
@@ -59,7 +54,7 @@ impl Sentence for String {
 }
 
 /// `before“text”after`, with `text` shortened and written as others' text.
-fn quote(out: &mut dyn Sentence, before: &str, text: &str, after: &str) {
+pub(super) fn quote(out: &mut dyn Sentence, before: &str, text: &str, after: &str) {
     out.words(before);
     out.words("“");
     out.theirs(&shorten(text));
@@ -105,119 +100,8 @@ impl DecodeError {
             DecodeError::TeamLink => {
                 out.words("it is a team link; open it in “Compare with your team”")
             }
-            DecodeError::Team(problem) => problem.write_reason(out),
-            DecodeError::Person { name, error } => {
-                out.theirs(&shorten(name));
-                out.words("’s settings: ");
-                error.write_reason(out);
-            }
         }
     }
-}
-
-/// What is wrong with the people of a team, or with one person's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeamProblem {
-    /// A team link that names nobody.
-    NoPeople,
-    /// How many people there would be.
-    TooManyPeople(usize),
-    /// The same name as another's once compatibility forms and case are
-    /// folded ("Ana", "ana", "Ａｎａ").
-    DuplicateName(String),
-    /// A name spelled with other characters that look like another's
-    /// (`name`, with a Cyrillic "А", looks like `like`).
-    LooksLike {
-        name: String,
-        like: String,
-    },
-    MissingName,
-    NameTooLong(String),
-    /// A name with control characters or a broken `%` escape.
-    BadName,
-    /// A name holding a character a reader cannot see: the name without
-    /// such characters, and the first one's code point (never the
-    /// character itself, which would do in the message what it did in the name).
-    Hidden {
-        visible: String,
-        code: u32,
-        kind: Hidden,
-    },
-}
-
-/// The kinds of characters a name may not hold because nobody sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hidden {
-    /// A bidirectional control (U+202E…): it reorders the text after it.
-    Direction,
-    /// A line or paragraph separator (U+2028, U+2029).
-    Break,
-    /// Any other format character (U+200B, U+FEFF…): it shows as nothing.
-    Invisible,
-}
-
-impl TeamProblem {
-    pub fn reason(&self) -> String {
-        let mut out = String::new();
-        self.write_reason(&mut out);
-        out
-    }
-
-    pub fn write_reason(&self, out: &mut dyn Sentence) {
-        match self {
-            TeamProblem::NoPeople => out.words("it is a team link that names nobody"),
-            TeamProblem::TooManyPeople(n) => out.words(&format!(
-                "that makes {n} people, and a team can have at most {MAX_PEOPLE}"
-            )),
-            TeamProblem::DuplicateName(name) => quote(
-                out,
-                "the name ",
-                name,
-                " is used twice; give each person a different name",
-            ),
-            TeamProblem::LooksLike { name, like } => {
-                quote(out, "the name ", name, " looks like ");
-                quote(
-                    out,
-                    "",
-                    like,
-                    " but is spelled with other characters; give each person a name that reads differently",
-                );
-            }
-            TeamProblem::MissingName => out.words("a person has no name"),
-            TeamProblem::NameTooLong(name) => quote(
-                out,
-                "the name ",
-                name,
-                &format!(" is longer than {MAX_NAME_CHARS} characters"),
-            ),
-            TeamProblem::BadName => out.words("a name in it is garbled"),
-            TeamProblem::Hidden {
-                visible,
-                code,
-                kind,
-            } => hidden_reason(out, visible, *code, *kind),
-        }
-    }
-}
-
-/// `the name “Ana” holds U+202E, an invisible mark that …`.
-fn hidden_reason(out: &mut dyn Sentence, visible: &str, code: u32, kind: Hidden) {
-    if visible.is_empty() {
-        out.words("a name holds ");
-    } else {
-        quote(out, "the name ", visible, " holds ");
-    }
-    out.words(&format!("U+{code:04X}, "));
-    out.words(match kind {
-        Hidden::Direction => {
-            "an invisible mark that changes the direction of the text around it; type the name again without it"
-        }
-        Hidden::Break => "a line or paragraph break; type the name again on one line",
-        Hidden::Invisible => {
-            "an invisible formatting character; type the name again without it"
-        }
-    });
 }
 
 /// The length limit for a link whose hash starts as `hash` does.

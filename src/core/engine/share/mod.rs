@@ -17,9 +17,11 @@
 mod error;
 mod fields;
 mod look_alike;
+mod team_error;
 pub mod team_link;
 
-pub use error::{DecodeError, Hidden, Sentence, TeamProblem};
+pub use error::{DecodeError, Sentence};
+pub use team_error::{Hidden, TeamError, TeamProblem};
 pub use team_link::{encode_team, Member};
 
 use team_link::decode_team;
@@ -122,14 +124,14 @@ pub fn is_team_hash(hash: &str) -> bool {
 /// Reads a URL hash that may hold one person or a team: the one way in for
 /// a team link (the address bar's, a pasted one), so its length is always
 /// checked before it is read.
-pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, DecodeError> {
+pub fn decode_link(matrix: &Matrix, hash: &str) -> Result<Option<Link>, TeamError> {
     let Some(hash) = checked(hash)? else {
         return Ok(None);
     };
     if is_team_hash(hash) {
         return decode_team(matrix, hash).map(|team| Some(Link::Team(team)));
     }
-    person(matrix, hash).map(|shared| Some(Link::Single(shared)))
+    Ok(Some(Link::Single(person(matrix, hash)?)))
 }
 
 /// The hash without its `#`, `None` if empty, or an error if too long.
@@ -163,20 +165,21 @@ fn person(matrix: &Matrix, hash: &str) -> Result<Shared, DecodeError> {
 /// Reads what a reader pasted: a whole address or just its hash text, of
 /// one person or of a team. Empty text, or an address with no settings after
 /// its `#`, is [`DecodeError::NoSettings`].
-pub fn read_link(matrix: &Matrix, text: &str) -> Result<Link, DecodeError> {
+pub fn read_link(matrix: &Matrix, text: &str) -> Result<Link, TeamError> {
     let text = text.trim();
     if text.len() > MAX_PASTE {
         return Err(DecodeError::TooLong {
             found: text.len(),
             limit: MAX_PASTE,
-        });
+        }
+        .into());
     }
     let hash = match text.split_once('#') {
         Some((_, hash)) => hash,
         None if text.contains("://") => "",
         None => text,
     };
-    decode_link(matrix, hash)?.ok_or(DecodeError::NoSettings)
+    decode_link(matrix, hash)?.ok_or(DecodeError::NoSettings.into())
 }
 
 #[cfg(test)]

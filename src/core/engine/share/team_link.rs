@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
-use super::error::{Hidden, TeamProblem};
 use super::look_alike::as_latin;
+use super::team_error::{Hidden, TeamError, TeamProblem};
 use super::{fields, DecodeError, Shared, MAX_NAME_CHARS, MAX_PEOPLE};
 use crate::core::engine::matrix::Matrix;
 
@@ -173,39 +173,36 @@ pub fn encode_team(matrix: &Matrix, members: &[Member]) -> String {
 
 /// Reads a team hash (`t=…`, without its `#`; the length already checked):
 /// only through `decode_link`, which checks the length.
-pub(super) fn decode_team(matrix: &Matrix, hash: &str) -> Result<Vec<Member>, DecodeError> {
+pub(super) fn decode_team(matrix: &Matrix, hash: &str) -> Result<Vec<Member>, TeamError> {
     let mut pairs = fields::pairs(hash).peekable();
     match pairs.next() {
         Some(("t", value)) => fields::version(value, TEAM_VERSION)?,
-        _ => return Err(DecodeError::NoVersion),
+        _ => return Err(DecodeError::NoVersion.into()),
     };
     let mut members = Vec::new();
     while let Some((key, value)) = pairs.next() {
         if key != "n" {
-            return Err(DecodeError::UnknownKey(key.to_string()));
+            return Err(DecodeError::UnknownKey(key.to_string()).into());
         }
         let name = percent_decode(value)
             .ok_or(TeamProblem::BadName)
-            .and_then(|name| check_name(&name))
-            .map_err(DecodeError::Team)?;
+            .and_then(|name| check_name(&name))?;
         // Stop reading as soon as the team is too big, whatever follows.
         if members.len() == MAX_PEOPLE {
-            return Err(DecodeError::Team(TeamProblem::TooManyPeople(
-                MAX_PEOPLE + 1,
-            )));
+            return Err(TeamProblem::TooManyPeople(MAX_PEOPLE + 1).into());
         }
         let mut own = Vec::new();
         while let Some(pair) = pairs.next_if(|(key, _)| *key != "n") {
             own.push(pair);
         }
         let shared =
-            fields::person(matrix, own.into_iter()).map_err(|error| DecodeError::Person {
+            fields::person(matrix, own.into_iter()).map_err(|error| TeamError::Person {
                 name: name.clone(),
-                error: Box::new(error),
+                error,
             })?;
         members.push(Member { name, shared });
     }
-    check_team(&members).map_err(DecodeError::Team)?;
+    check_team(&members)?;
     Ok(members)
 }
 

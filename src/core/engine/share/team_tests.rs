@@ -69,7 +69,7 @@ fn links_from_other_tools_say_they_are_not_stackweighs() {
     ] {
         assert_eq!(
             read_link(&MATRIX, text),
-            Err(DecodeError::NoVersion),
+            Err(TeamError::Link(DecodeError::NoVersion)),
             "{text}"
         );
     }
@@ -81,7 +81,7 @@ fn links_from_other_tools_say_they_are_not_stackweighs() {
     ] {
         assert_eq!(
             read_link(&MATRIX, text),
-            Err(DecodeError::NoSettings),
+            Err(TeamError::Link(DecodeError::NoSettings)),
             "{text}"
         );
     }
@@ -105,7 +105,7 @@ fn team_of(people: &[&str]) -> String {
     text
 }
 
-fn problem(text: &str) -> Result<Option<Link>, DecodeError> {
+fn problem(text: &str) -> Result<Option<Link>, TeamError> {
     decode_link(&MATRIX, text)
 }
 
@@ -114,7 +114,7 @@ fn bad_names_and_teams_say_what_is_wrong() {
     let refused = |people: &[&str], expected: TeamProblem| {
         assert_eq!(
             problem(&team_of(people)),
-            Err(DecodeError::Team(expected)),
+            Err(TeamError::Team(expected)),
             "{people:?}"
         );
     };
@@ -129,7 +129,7 @@ fn bad_names_and_teams_say_what_is_wrong() {
     refused(&["%20"], TeamProblem::MissingName);
     assert!(matches!(
         problem(&team_of(&["Bartholomew-Smith"])),
-        Err(DecodeError::Team(TeamProblem::NameTooLong(_)))
+        Err(TeamError::Team(TeamProblem::NameTooLong(_)))
     ));
 }
 
@@ -138,15 +138,15 @@ fn bad_settings_in_a_team_link_say_whose_and_what() {
     let one = &encode(&MATRIX, &sample())[4..];
     assert_eq!(
         problem(&format!("t=2&n=A&{one}")),
-        Err(DecodeError::NewerVersion(2))
+        Err(TeamError::Link(DecodeError::NewerVersion(2)))
     );
     assert_eq!(
         problem(&format!("t=1&w=5&n=A&{one}")),
-        Err(DecodeError::UnknownKey("w".into()))
+        Err(TeamError::Link(DecodeError::UnknownKey("w".into())))
     );
     let garbled = problem(&format!("t=1&n=Ana&{one}&n=Ben&w=55"));
     assert!(
-        matches!(&garbled, Err(DecodeError::Person { name, error }) if name == "Ben" && matches!(**error, DecodeError::WrongWeightCount { found: 2, .. })),
+        matches!(&garbled, Err(TeamError::Person { name, error }) if name == "Ben" && matches!(error, DecodeError::WrongWeightCount { found: 2, .. })),
         "{garbled:?}"
     );
     let reason = garbled.err().map(|e| e.reason()).unwrap_or_default();
@@ -200,7 +200,7 @@ fn a_name_with_a_character_nobody_sees_is_refused_with_its_own_message() {
     assert!(
         matches!(
             &link,
-            Err(DecodeError::Team(TeamProblem::Hidden { code: 0x202e, .. }))
+            Err(TeamError::Team(TeamProblem::Hidden { code: 0x202e, .. }))
         ),
         "{link:?}"
     );
@@ -253,18 +253,18 @@ fn over_long_input_is_refused_before_it_is_read() {
     let long_team = format!("t=1&n={}", "x".repeat(MAX_TEAM_LENGTH));
     assert!(matches!(
         decode_link(&MATRIX, &long_team),
-        Err(DecodeError::TooLong {
+        Err(TeamError::Link(DecodeError::TooLong {
             limit: MAX_TEAM_LENGTH,
             ..
-        })
+        }))
     ));
     let pasted = "y".repeat(MAX_PASTE + 1);
     assert!(matches!(
         read_link(&MATRIX, &pasted),
-        Err(DecodeError::TooLong {
+        Err(TeamError::Link(DecodeError::TooLong {
             limit: MAX_PASTE,
             ..
-        })
+        }))
     ));
 }
 
