@@ -33,16 +33,22 @@ pub fn short_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Trunk's (and `build.rs`'s) content hash: 16 lowercase hex digits after
-/// the last `-` of the name, before the extension (and before the `_bg` of
+/// The fewest hex digits a content hash in a file name has here.
+pub const MIN_HASH_DIGITS: usize = 12;
+
+/// Trunk's (and `build.rs`'s) content hash: lowercase hex digits after the
+/// last `-` of the name, before the extension (and before the `_bg` of
 /// wasm-bindgen's module), e.g. `stackweigh-d96dd6fbb67765ff_bg.wasm`.
+/// Trunk writes its 64-bit hash without leading zeros (`{:x}`), so one build
+/// in 16 has 15 digits (`stackweigh-df23ec60c2a2eca.js`); fewer than
+/// [`MIN_HASH_DIGITS`] (one build in 65,536) is taken for a plain name.
 pub fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.split_once('.').map_or(name, |(stem, _)| stem);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(base, hash)| {
         !base.is_empty()
-            && hash.len() == 16
+            && (MIN_HASH_DIGITS..=16).contains(&hash.len())
             && hash
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))

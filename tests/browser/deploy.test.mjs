@@ -21,8 +21,9 @@ import { headersFor, parseHeadersFile, startServer } from '../../scripts/static-
 const HEADERS_FILE = path.join(DIST, '_headers');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-// A content hash in the name, as Trunk and build.rs write it: name-<16 hex>[_bg].ext
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// A content hash in the name, as Trunk and build.rs write it: name-<hex>[_bg].ext. Trunk drops a
+// hash's leading zeros (one build in 16 has 15 digits): src/postbuild/digest.rs, MIN_HASH_DIGITS.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 // What /* gives every response (src/postbuild/headers.rs, EVERY_FILE).
 const EVERY_FILE = ['Access-Control-Allow-Origin', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy'];
 const FRAME_ANCESTORS = "frame-ancestors 'self'";

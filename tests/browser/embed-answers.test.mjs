@@ -60,10 +60,10 @@ async function watchAndHold(context) {
   const held = [];
   let holding = true;
   context.on('request', (request) => seen.push(request.url()));
-  await context.route(/\/stackweigh-[0-9a-f]{16}_bg\.wasm$/, (route) => (holding ? held.push(route) : route.fallback()));
+  await context.route(/\/stackweigh-[0-9a-f]{12,16}_bg\.wasm$/, (route) => (holding ? held.push(route) : route.fallback()));
   return {
     seen,
-    wasmRequested: () => seen.some((url) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(url)),
+    wasmRequested: () => seen.some((url) => /\/stackweigh-[0-9a-f]{12,16}_bg\.wasm$/.test(url)),
     release() {
       holding = false;
       for (const route of held.splice(0)) route.fallback();

@@ -52,7 +52,7 @@ const embedState = () => {
     answers: html.dataset.answers ?? null,
     pending: html.hasAttribute('data-pending'),
     verdict: document.querySelector('.sw-verdict')?.innerText ?? '',
-    wasm: performance.getEntriesByType('resource').some((e) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(e.name)),
+    wasm: performance.getEntriesByType('resource').some((e) => /\/stackweigh-[0-9a-f]{12,16}_bg\.wasm$/.test(e.name)),
     address: location.href.split('#')[0],
   };
 };

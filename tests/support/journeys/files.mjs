@@ -91,7 +91,7 @@ export const reportsWorkerJourneys = [
       await openLive(app, url);
       await app.waitFor(() => app.evaluate(() => document.readyState === 'complete'), { message: 'the load' });
       const loaded = await resources(app);
-      assert.ok(loaded.some((u) => /\/stackweigh-[0-9a-f]{16}_bg\.wasm$/.test(u)), 'the app has loaded');
+      assert.ok(loaded.some((u) => /\/stackweigh-[0-9a-f]{12,16}_bg\.wasm$/.test(u)), 'the app has loaded');
       assert.deepEqual(loaded.filter((u) => /reports/.test(u)), [], 'no worker file on the first load');
       // The service worker installs, takes over this page, and precaches nothing of the worker.
       await app.waitFor(() => app.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the service worker to control the page' });
