@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '../support/waits.mjs';
 import { moveFirstSliderToAnEnd, openFirstWhy } from '../support/journeys/page.mjs';
@@ -78,7 +78,11 @@ describeWithBrowser('service worker', ['sw.js'], (env) => {
       const source = readFileSync(file, 'utf8');
       const updated = source.replace(/const CACHE = PREFIX \+ "([0-9a-f]+)";/, 'const CACHE = PREFIX + "0123456789abcdef";');
       assert.notEqual(updated, source, 'sw.js names its cache version');
+      // Same size, so the server's validator (size and mtime in whole seconds) must see a later
+      // second, as a real deploy's would: a write within the second the copy was made got a 304.
+      const copied = statSync(file).mtimeMs;
       writeFileSync(file, updated);
+      utimesSync(file, new Date(), new Date(Math.max(Date.now(), copied + 2000)));
 
       // The browser looks for it on the next visit.
       await g.page.reload({ waitUntil: 'load' });
