@@ -4,7 +4,7 @@
 
 use super::query::PageOptions;
 use crate::core::engine::matrix::Matrix;
-use crate::core::engine::share::{decode, encode, DecodeError, Shared};
+use crate::core::engine::share::{decode, encode, DecodeError, Reason, Shared};
 use crate::core::engine::state::{Action, State};
 
 /// What local storage gave us.

@@ -21,7 +21,7 @@ pub mod text;
 
 use crate::core::engine::matrix::Matrix;
 use crate::core::engine::share::{
-    decode_link, encode_team, paste_too_long, Link, Member, MAX_PASTE_BYTES,
+    decode_link, encode_team, paste_too_long, Link, Member, Reason, MAX_PASTE_BYTES,
 };
 use crate::core::protocol::{Answer, Request, TeamReport};
 use adr::{record, subject_of, Evidence, Subject};

@@ -1,6 +1,7 @@
 //! Adding people to a team: pasted links, one a line, all or nothing each.
 
 use super::*;
+use crate::core::engine::share::Reason;
 
 /// Adds what one pasted link holds: one person, called `name`, or every
 /// person of a team link (whose names it carries; `name` is then unused).

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::engine::fixture::TEST_MATRIX as M;
 use crate::core::engine::share::{
-    encode, encode_team, DecodeError, Shared, TeamError, TeamProblem, MAX_PEOPLE,
+    encode, encode_team, DecodeError, Reason, Shared, TeamError, TeamProblem, MAX_PEOPLE,
 };
 use crate::core::reports::text::Part;
 

@@ -43,6 +43,18 @@ pub trait Sentence {
     fn theirs(&mut self, text: &str);
 }
 
+/// A reason a reader can act on, written into any [`Sentence`]; `reason`
+/// is the plain-text one.
+pub trait Reason {
+    fn write_reason(&self, out: &mut dyn Sentence);
+
+    fn reason(&self) -> String {
+        let mut out = String::new();
+        self.write_reason(&mut out);
+        out
+    }
+}
+
 /// Plain text: both as they are.
 impl Sentence for String {
     fn words(&mut self, words: &str) {
@@ -62,15 +74,9 @@ pub(super) fn quote(out: &mut dyn Sentence, before: &str, text: &str, after: &st
     out.words(after);
 }
 
-impl DecodeError {
-    /// The reason in words, for "This link's settings could not be read: …".
-    pub fn reason(&self) -> String {
-        let mut out = String::new();
-        self.write_reason(&mut out);
-        out
-    }
-
-    pub fn write_reason(&self, out: &mut dyn Sentence) {
+/// The reason in words, for "This link's settings could not be read: …".
+impl Reason for DecodeError {
+    fn write_reason(&self, out: &mut dyn Sentence) {
         match self {
             DecodeError::TooLong { found, limit } => out.words(&format!(
                 "it is {found} characters long, more than the {limit} a real one needs"

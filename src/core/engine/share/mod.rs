@@ -20,7 +20,7 @@ mod look_alike;
 mod team_error;
 pub mod team_link;
 
-pub use error::{DecodeError, Sentence};
+pub use error::{DecodeError, Reason, Sentence};
 pub use team_error::{Hidden, TeamError, TeamProblem};
 pub use team_link::{encode_team, Member};
 

@@ -3,7 +3,7 @@
 //! person's settings. Only the reports worker reads team links, so the page's
 //! wasm carries none of these words.
 
-use super::error::{quote, shorten, DecodeError, Sentence};
+use super::error::{quote, shorten, DecodeError, Reason, Sentence};
 use super::{MAX_NAME_CHARS, MAX_PEOPLE};
 
 /// Why a link could not join a team.
@@ -29,14 +29,8 @@ impl From<TeamProblem> for TeamError {
     }
 }
 
-impl TeamError {
-    pub fn reason(&self) -> String {
-        let mut out = String::new();
-        self.write_reason(&mut out);
-        out
-    }
-
-    pub fn write_reason(&self, out: &mut dyn Sentence) {
+impl Reason for TeamError {
+    fn write_reason(&self, out: &mut dyn Sentence) {
         match self {
             TeamError::Link(error) => error.write_reason(out),
             TeamError::Team(problem) => problem.write_reason(out),
@@ -90,14 +84,8 @@ pub enum Hidden {
     Invisible,
 }
 
-impl TeamProblem {
-    pub fn reason(&self) -> String {
-        let mut out = String::new();
-        self.write_reason(&mut out);
-        out
-    }
-
-    pub fn write_reason(&self, out: &mut dyn Sentence) {
+impl Reason for TeamProblem {
+    fn write_reason(&self, out: &mut dyn Sentence) {
         match self {
             TeamProblem::NoPeople => out.words("it is a team link that names nobody"),
             TeamProblem::TooManyPeople(n) => out.words(&format!(
